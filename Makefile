@@ -1,0 +1,49 @@
+# The single source of truth for the project's commands (the README names these targets).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5432/boardpack
+DEMO_ADDR ?= 127.0.0.1:8000
+
+.PHONY: install demo test test-sqlite test-postgres migrations-check lint format bench clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/boardpack demo --reset
+	$(BIN)/boardpack runserver $(DEMO_ADDR)
+
+test: install migrations-check test-sqlite test-postgres
+
+migrations-check: install
+	$(BIN)/boardpack makemigrations --check --dry-run
+
+test-sqlite: install
+	env -u DATABASE_URL $(BIN)/pytest -q
+
+test-postgres: install
+	scripts/ensure-postgres
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3

@@ -1,0 +1,1 @@
+"""Boardpack: performance management for children's services."""

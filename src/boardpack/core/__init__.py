@@ -1,0 +1,1 @@
+"""Pure domain rules: periods, status, direction of travel, units. No Django here."""

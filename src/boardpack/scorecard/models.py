@@ -1,0 +1,183 @@
+"""Indicators, their targets and actuals per month, and commentary."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from boardpack.accounts.models import OrgUnit, Person
+from boardpack.core.periods import Month
+from boardpack.core.status import Polarity, Tolerance
+from boardpack.core.units import Unit
+
+VALUE_DIGITS = {"max_digits": 20, "decimal_places": 6}
+
+
+class Tag(models.Model):
+    """A plan an indicator belongs to, e.g. CBP (Council Business Plan), CYPP."""
+
+    code = models.CharField(max_length=30, unique=True)
+    name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Indicator(models.Model):
+    class Kind(models.TextChoices):
+        MEASURE = "measure", "Measure"
+        MILESTONE = "milestone", "Milestone"
+
+    class PolarityChoice(models.TextChoices):
+        BIGGER = Polarity.BIGGER.value, "Bigger is better"
+        SMALLER = Polarity.SMALLER.value, "Smaller is better"
+        NONE = Polarity.NONE.value, "None (context only)"
+
+    class UnitChoice(models.TextChoices):
+        PERCENT = Unit.PERCENT.value, "%"
+        NUMBER = Unit.NUMBER.value, "Number"
+        RATE_PER_10K = Unit.RATE_PER_10K.value, "Rate per 10,000 population under 18"
+        RATIO = Unit.RATIO.value, "Ratio"
+        DAYS = Unit.DAYS.value, "Days"
+        NONE = Unit.NONE.value, "None"
+
+    class Frequency(models.TextChoices):
+        MONTHLY = "monthly", "Monthly"
+        QUARTERLY = "quarterly", "Quarterly"
+        ANNUAL = "annual", "Annual"
+
+    class DataSource(models.TextChoices):
+        ENTERED = "entered", "Entered"
+        IMPORTED = "imported", "Imported"
+        CALCULATED = "calculated", "Calculated"
+
+    code = models.CharField(max_length=30, unique=True)
+    title = models.CharField(max_length=500)
+    definition = models.TextField(blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MEASURE)
+    directorate = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="indicators")
+    service = models.ForeignKey(
+        OrgUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="service_indicators"
+    )
+    owner = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="indicators"
+    )
+    polarity = models.CharField(max_length=10, choices=PolarityChoice.choices)
+    unit = models.CharField(max_length=20, choices=UnitChoice.choices, blank=True)
+    decimals = models.PositiveSmallIntegerField(default=2)
+    frequency = models.CharField(max_length=20, choices=Frequency.choices, default="monthly")
+    cumulative = models.BooleanField(default=False)
+    worse_tolerance = models.DecimalField(max_digits=12, decimal_places=4, default=Decimal(0))
+    worse_tolerance_relative = models.BooleanField(default=False)
+    better_tolerance = models.DecimalField(max_digits=12, decimal_places=4, default=Decimal(0))
+    better_tolerance_relative = models.BooleanField(default=False)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="indicators")
+    data_source = models.CharField(
+        max_length=20, choices=DataSource.choices, default=DataSource.ENTERED
+    )
+    due_date = models.DateField(null=True, blank=True, help_text="Milestones only.")
+    completed_date = models.DateField(null=True, blank=True, help_text="Milestones only.")
+    history = HistoricalRecords(m2m_fields=[tags])
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.title}"
+
+    @property
+    def polarity_rule(self) -> Polarity:
+        return Polarity(self.polarity)
+
+    @property
+    def unit_rule(self) -> Unit:
+        return Unit(self.unit)
+
+    @property
+    def worse_band(self) -> Tolerance:
+        return Tolerance(self.worse_tolerance, self.worse_tolerance_relative)
+
+    @property
+    def better_band(self) -> Tolerance:
+        return Tolerance(self.better_tolerance, self.better_tolerance_relative)
+
+
+class Source(models.TextChoices):
+    FORM = "form", "Form"
+    IMPORT = "import", "Import file"
+    CALCULATION = "calculation", "Calculation"
+
+
+class PeriodValue(models.Model):
+    """A number for one indicator and month, with who set it, when and from what."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE)
+    period = models.DateField(help_text="The last day of the month.")
+    value = models.DecimalField(**VALUE_DIGITS)
+    source = models.CharField(max_length=20, choices=Source.choices)
+    source_ref = models.CharField(max_length=300, blank=True, help_text="e.g. the file name.")
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    set_at = models.DateTimeField()
+
+    class Meta:
+        abstract = True
+        ordering = ["indicator", "period"]
+
+    @property
+    def month(self) -> Month:
+        return Month.of(self.period)
+
+
+class Target(PeriodValue):
+    history = HistoricalRecords()
+
+    class Meta(PeriodValue.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "period"], name="target_one_per_month")
+        ]
+
+
+class Actual(PeriodValue):
+    provisional = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    class Meta(PeriodValue.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "period"], name="actual_one_per_month")
+        ]
+
+
+class Comment(models.Model):
+    """Commentary on an indicator for a month."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="comments")
+    period = models.DateField(help_text="The last day of the month.")
+    author = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="comments")
+    subject = models.CharField(max_length=200)
+    text = models.TextField()
+    source = models.CharField(max_length=20, choices=Source.choices)
+    source_ref = models.CharField(max_length=300, blank=True)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    set_at = models.DateTimeField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "period", "set_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period", "author", "subject"], name="comment_one_per_subject"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.period:%Y-%m}: {self.subject}"

@@ -1,0 +1,134 @@
+"""Reads of the scorecard: each indicator's effective target, status and direction for a month."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import QuerySet
+
+from boardpack.core.periods import Month, fy_months
+from boardpack.core.status import (
+    EXCEPTIONS,
+    Direction,
+    Status,
+    compute_status,
+    direction_of_travel,
+    effective_target,
+    milestone_status,
+)
+from boardpack.core.symbols import Scheme, Symbol, get_scheme
+from boardpack.scorecard.models import Actual, Comment, Indicator, Target
+
+FREQUENCY_STEP = {
+    Indicator.Frequency.MONTHLY: 1,
+    Indicator.Frequency.QUARTERLY: 3,
+    Indicator.Frequency.ANNUAL: 12,
+}
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    indicator: Indicator
+    month: Month
+    actual: Decimal | None
+    provisional: bool
+    target: Decimal | None
+    status: Status
+    symbol: Symbol
+    vs_previous: Direction
+    vs_last_year: Direction
+    commentary_due: bool
+    has_comment: bool
+
+
+def current_scheme() -> Scheme:
+    return get_scheme(settings.BOARDPACK_STATUS_SCHEME)
+
+
+def indicators_for_scorecard() -> QuerySet[Indicator]:
+    return Indicator.objects.select_related("directorate", "service", "owner").prefetch_related(
+        "tags"
+    )
+
+
+def _by_indicator(
+    rows: Iterable[Actual | Target],
+) -> dict[int, dict[Month, Actual | Target]]:
+    found: dict[int, dict[Month, Actual | Target]] = defaultdict(dict)
+    for row in rows:
+        found[row.indicator_id][Month.of(row.period)] = row  # type: ignore[attr-defined]
+    return found
+
+
+def status_rows(
+    month: Month, *, indicators: QuerySet[Indicator] | None = None, scheme: Scheme | None = None
+) -> list[StatusRow]:
+    """One row per indicator for the month. Five queries, however many indicators."""
+    scheme = scheme or current_scheme()
+    chosen = list(indicators if indicators is not None else indicators_for_scorecard())
+    ids = [i.pk for i in chosen]
+    year = fy_months(month.fy_start_year)
+    targets = _by_indicator(
+        Target.objects.filter(indicator_id__in=ids, period__gte=year[0].end, period__lte=year[-1].end)
+    )
+    wanted = {month.end, *(month.shift(-s).end for s in (1, 3, 12))}
+    actuals = _by_indicator(Actual.objects.filter(indicator_id__in=ids, period__in=wanted))
+    commented = set(
+        Comment.objects.filter(indicator_id__in=ids, period=month.end).values_list(
+            "indicator_id", flat=True
+        )
+    )
+    rows = []
+    for indicator in chosen:
+        own_actuals = actuals.get(indicator.pk, {})
+        stored = own_actuals.get(month)
+        actual = stored.value if stored else None
+        target_values = {m: t.value for m, t in targets.get(indicator.pk, {}).items()}
+        target = effective_target(target_values, month, cumulative=indicator.cumulative)
+        if indicator.kind == Indicator.Kind.MILESTONE:
+            status = milestone_status(
+                due=indicator.due_date, completed=indicator.completed_date, as_of=month.end
+            )
+        else:
+            status = compute_status(
+                actual=actual,
+                target=target,
+                polarity=indicator.polarity_rule,
+                worse=indicator.worse_band,
+                better=indicator.better_band,
+            )
+
+        def value_at(when: Month, values: dict[Month, Actual | Target] = own_actuals) -> Decimal | None:
+            found = values.get(when)
+            return found.value if found else None
+
+        step = FREQUENCY_STEP.get(indicator.frequency, 1)  # type: ignore[call-overload]
+        rows.append(
+            StatusRow(
+                indicator=indicator,
+                month=month,
+                actual=actual,
+                provisional=bool(getattr(stored, "provisional", False)),
+                target=target,
+                status=status,
+                symbol=scheme.symbol(status),
+                vs_previous=direction_of_travel(
+                    actual, value_at(month.shift(-step)), indicator.polarity_rule
+                ),
+                vs_last_year=direction_of_travel(
+                    actual, value_at(month.year_before()), indicator.polarity_rule
+                ),
+                commentary_due=status in EXCEPTIONS,
+                has_comment=indicator.pk in commented,
+            )
+        )
+    return rows
+
+
+def latest_actual_month() -> Month | None:
+    latest = Actual.objects.order_by("-period").values_list("period", flat=True).first()
+    return Month.of(latest) if latest else None

@@ -1,0 +1,225 @@
+"""Writes to the scorecard. Every write records who, when and from what, with history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from boardpack.accounts.models import OrgUnit
+from boardpack.accounts.services import (
+    directorate_get_or_create,
+    person_get_or_create,
+    service_get_or_create,
+)
+from boardpack.core.periods import Month
+from boardpack.core.status import Polarity, Tolerance
+from boardpack.core.units import Unit
+from boardpack.scorecard.models import Actual, Comment, Indicator, PeriodValue, Tag, Target
+
+
+@dataclass(frozen=True)
+class IndicatorSpec:
+    """Everything that defines an indicator, as a form or an import file gives it."""
+
+    code: str
+    title: str
+    director: str
+    service: str
+    owner: str
+    polarity: Polarity
+    unit: Unit
+    decimals: int
+    frequency: str
+    cumulative: bool
+    worse: Tolerance
+    better: Tolerance
+    tags: tuple[str, ...]
+    definition: str
+    kind: str = Indicator.Kind.MEASURE
+    due_date: date | None = None
+    completed_date: date | None = None
+
+
+@dataclass(frozen=True)
+class ValueEntry:
+    """A target and/or actual for one indicator and month; None leaves what is stored."""
+
+    code: str
+    month: Month
+    actual: Decimal | None
+    target: Decimal | None
+    provisional: bool
+
+
+@dataclass(frozen=True)
+class CommentEntry:
+    code: str
+    month: Month
+    author: str
+    subject: str
+    text: str
+
+
+User = AbstractBaseUser | None
+
+
+def _apply(instance: Any, fields: dict[str, Any]) -> bool:
+    """Set the fields that differ (foreign keys compared by id); True when any did."""
+    changed = False
+    for name, value in fields.items():
+        if instance._meta.get_field(name).is_relation:
+            current, wanted = getattr(instance, f"{name}_id"), getattr(value, "pk", None)
+        else:
+            current, wanted = getattr(instance, name), value
+        if current != wanted:
+            setattr(instance, name, value)
+            changed = True
+    return changed
+
+
+@transaction.atomic
+def indicator_save(*, spec: IndicatorSpec, data_source: str, user: User, reason: str) -> str:
+    """Create or update an indicator from a spec; returns created, updated or unchanged."""
+    directorate = directorate_get_or_create(name=spec.director)
+    service: OrgUnit | None = (
+        service_get_or_create(name=spec.service, directorate=directorate) if spec.service else None
+    )
+    fields = {
+        "title": spec.title,
+        "definition": spec.definition,
+        "kind": spec.kind,
+        "directorate": directorate,
+        "service": service,
+        "owner": person_get_or_create(name=spec.owner) if spec.owner else None,
+        "polarity": spec.polarity.value,
+        "unit": spec.unit.value,
+        "decimals": spec.decimals,
+        "frequency": spec.frequency,
+        "cumulative": spec.cumulative,
+        "worse_tolerance": spec.worse.amount,
+        "worse_tolerance_relative": spec.worse.relative,
+        "better_tolerance": spec.better.amount,
+        "better_tolerance_relative": spec.better.relative,
+        "due_date": spec.due_date,
+        "completed_date": spec.completed_date,
+    }
+    indicator = Indicator.objects.filter(code=spec.code).first()
+    if indicator is None:
+        indicator = Indicator(code=spec.code, data_source=data_source)
+        outcome = "created"
+    else:
+        outcome = "updated"
+    changed = _apply(indicator, fields)
+    if changed:
+        indicator._history_user = user  # type: ignore[attr-defined]
+        indicator._change_reason = reason  # type: ignore[attr-defined]
+        indicator.save()
+    tags = [Tag.objects.get_or_create(code=code)[0] for code in spec.tags]
+    if {t.pk for t in tags} != set(indicator.tags.values_list("pk", flat=True)):
+        indicator.tags.set(tags)
+        changed = True
+    return outcome if changed else "unchanged"
+
+
+def _upsert_values(
+    model: type[PeriodValue],
+    wanted: dict[tuple[int, date], dict[str, Any]],
+    *,
+    user: User,
+    source: str,
+    source_ref: str,
+) -> dict[str, int]:
+    """Create or update many target or actual rows at once, with history."""
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    if not wanted:
+        return counts
+    indicator_ids = {key[0] for key in wanted}
+    periods = {key[1] for key in wanted}
+    existing = {
+        (row.indicator_id, row.period): row  # type: ignore[attr-defined]
+        for row in model.objects.filter(indicator_id__in=indicator_ids, period__in=periods)
+    }
+    now = timezone.now()
+    stamp = {"source": source, "source_ref": source_ref, "set_by": user, "set_at": now}
+    to_create, to_update = [], []
+    for (indicator_id, period), fields in wanted.items():
+        row = existing.get((indicator_id, period))
+        if row is None:
+            to_create.append(model(indicator_id=indicator_id, period=period, **fields, **stamp))
+        elif _apply(row, fields):
+            _apply(row, stamp)
+            to_update.append(row)
+        else:
+            counts["unchanged"] += 1
+    reason = f"{source}: {source_ref}" if source_ref else source
+    history_user = user if user is not None and user.pk else None
+    if to_create:
+        bulk_create_with_history(
+            to_create, model, default_user=history_user, default_change_reason=reason
+        )
+    if to_update:
+        bulk_update_with_history(
+            to_update,
+            model,
+            fields=[*next(iter(wanted.values())).keys(), *stamp.keys()],
+            default_user=history_user,
+            default_change_reason=reason,
+        )
+    counts["created"] = len(to_create)
+    counts["updated"] = len(to_update)
+    return counts
+
+
+@transaction.atomic
+def values_record(
+    *, entries: list[ValueEntry], user: User, source: str, source_ref: str
+) -> dict[str, int]:
+    """Record targets and actuals; returns counts of created, updated and unchanged values."""
+    ids = dict(
+        Indicator.objects.filter(code__in={e.code for e in entries}).values_list("code", "pk")
+    )
+    actuals: dict[tuple[int, date], dict[str, Any]] = {}
+    targets: dict[tuple[int, date], dict[str, Any]] = {}
+    for entry in entries:
+        key = (ids[entry.code], entry.month.end)
+        if entry.actual is not None:
+            actuals[key] = {"value": entry.actual, "provisional": entry.provisional}
+        if entry.target is not None:
+            targets[key] = {"value": entry.target}
+    counts = _upsert_values(Actual, actuals, user=user, source=source, source_ref=source_ref)
+    for outcome, number in _upsert_values(
+        Target, targets, user=user, source=source, source_ref=source_ref
+    ).items():
+        counts[outcome] += number
+    return counts
+
+
+@transaction.atomic
+def comment_record(*, entry: CommentEntry, user: User, source: str, source_ref: str) -> str:
+    """Create or update the comment of an author and subject for an indicator and month."""
+    indicator = Indicator.objects.get(code=entry.code)
+    author = person_get_or_create(name=entry.author)
+    comment = Comment.objects.filter(
+        indicator=indicator, period=entry.month.end, author=author, subject=entry.subject
+    ).first()
+    if comment is not None and comment.text == entry.text:
+        return "unchanged"
+    outcome = "created" if comment is None else "updated"
+    if comment is None:
+        comment = Comment(
+            indicator=indicator, period=entry.month.end, author=author, subject=entry.subject
+        )
+    comment.text = entry.text
+    _apply(comment, {"source": source, "source_ref": source_ref, "set_by": user})
+    comment.set_at = timezone.now()
+    comment._history_user = user  # type: ignore[attr-defined]
+    comment._change_reason = f"{source}: {source_ref}" if source_ref else source
+    comment.save()
+    return outcome
