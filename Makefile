@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/boardpack
 DEMO_ADDR ?= 127.0.0.1:8000
+# Local demo and tests only; production sets its own SECRET_KEY (see .env.example).
+export SECRET_KEY ?= insecure-key-for-local-demo-and-tests-only
 
 .PHONY: install demo test test-sqlite test-postgres migrations-check lint format bench clean
 
@@ -12,14 +14,13 @@ install: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 demo: install
-	$(BIN)/boardpack demo --reset
-	$(BIN)/boardpack runserver $(DEMO_ADDR)
+	DEBUG=true $(BIN)/boardpack demo --reset
+	DEBUG=true $(BIN)/boardpack runserver --noreload $(DEMO_ADDR)
 
 test: install migrations-check test-sqlite test-postgres
 

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTH_ABBREVIATIONS = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+MONTH_ABBREVIATIONS = {
+    name.lower(): number for number, name in enumerate(calendar.month_abbr) if name
+}
 
 
 class PeriodError(ValueError):
@@ -139,7 +141,7 @@ def parse_period(text: str) -> Month:
     raises PeriodError saying why, so nothing is guessed.
     """
     cleaned = text.strip()
-    if match := _ISO_MONTH.match(cleaned):
+    if (match := _ISO_MONTH.match(cleaned)) and 1 <= int(match[2]) <= 12:
         return Month(int(match[1]), int(match[2]))
     if match := _ISO_DAY.match(cleaned):
         return _month_of_day(int(match[1]), int(match[2]), int(match[3]), cleaned)

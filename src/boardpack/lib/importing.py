@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 from django.db import transaction
@@ -127,7 +126,9 @@ def _xlsx_records(name: str, data: bytes) -> list[list[str]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise ImportFailed([RowError(name, None, None, f"is not a readable XLSX ({error})")]) from None
+        raise ImportFailed(
+            [RowError(name, None, None, f"is not a readable XLSX ({error})")]
+        ) from None
     sheet = workbook.worksheets[0]
     records = [[_cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
     workbook.close()
@@ -208,7 +209,10 @@ class Pipeline(Generic[Plan]):
         ]
         errors += [
             RowError(
-                table.name, 1, column, f"is not a column of this file (known: {', '.join(sorted(known))})"
+                table.name,
+                1,
+                column,
+                f"is not a column of this file (known: {', '.join(sorted(known))})",
             )
             for column in table.headers
             if column and column not in known
@@ -268,7 +272,16 @@ def parse_choice(text: str, choices: dict[str, T], what: str, default: T | None 
     raise ValueError(f"{text!r} is not a {what}: use one of {allowed}")
 
 
-YES_NO = {"yes": True, "y": True, "true": True, "1": True, "no": False, "n": False, "false": False, "0": False}
+YES_NO = {
+    "yes": True,
+    "y": True,
+    "true": True,
+    "1": True,
+    "no": False,
+    "n": False,
+    "false": False,
+    "0": False,
+}
 
 
 def unique_keys(

@@ -6,13 +6,12 @@ in boardpack.lib.importing: every row is checked before anything is written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from boardpack.core.periods import Month, parse_date, parse_period
+from boardpack.core.periods import parse_date, parse_period
 from boardpack.core.status import Polarity, Tolerance
 from boardpack.core.units import Unit
 from boardpack.lib.importing import (
@@ -72,7 +71,7 @@ def _required(text: str, limit: int) -> str:
     return text
 
 
-def _limited(limit: int) -> object:
+def _limited(limit: int) -> Callable[[str], str]:
     def parse(text: str) -> str:
         if len(text) > limit:
             raise ValueError(f"is longer than {limit} characters")
@@ -141,15 +140,17 @@ class IndicatorImporter:
         polarity = c(row, "polarity", lambda t: parse_choice(t, POLARITIES, "polarity"))
         unit = c(row, "unit", lambda t: parse_choice(t, UNITS, "unit"))
         decimals = c(row, "decimals", _decimals)
-        frequency = c(row, "frequency", lambda t: parse_choice(t, FREQUENCIES, "frequency", "monthly"))
+        frequency = c(
+            row, "frequency", lambda t: parse_choice(t, FREQUENCIES, "frequency", "monthly")
+        )
         cumulative = c(row, "cumulative", lambda t: parse_choice(t, YES_NO, "yes or no", False))
         worse = c(row, "tolerance", Tolerance.parse)
         better = c(row, "better_tolerance", Tolerance.parse)
         tags = c(row, "tags", _tags)
         due = c(row, "due", _optional_date)
         completed = c(row, "completed", _optional_date)
-        service = c(row, "service", _limited(200))  # type: ignore[arg-type]
-        owner = c(row, "owner", _limited(200))  # type: ignore[arg-type]
+        service = c(row, "service", _limited(200))
+        owner = c(row, "owner", _limited(200))
         if kind == "milestone" and due is None and row.get("due") == "":
             errors.add(row.number, "due", "is required for a milestone")
         if kind == "measure" and (row.get("due") or row.get("completed")):
@@ -157,16 +158,15 @@ class IndicatorImporter:
             errors.add(row.number, column, "is only for milestones (set type to milestone)")
         if len(errors.errors) > before:
             return None
-        assert code and title and director and polarity is not None and unit is not None
         return IndicatorSpec(
-            code=code,
-            title=title,
-            director=director,
+            code=str(code),
+            title=str(title),
+            director=str(director),
             service=str(service),
             owner=str(owner),
-            polarity=polarity,
-            unit=unit,
-            decimals=decimals if decimals is not None else DEFAULT_DECIMALS.get(unit, 2),
+            polarity=Polarity(polarity),
+            unit=Unit(unit),
+            decimals=decimals if decimals is not None else DEFAULT_DECIMALS.get(Unit(unit), 2),
             frequency=str(frequency),
             cumulative=bool(cumulative),
             worse=worse or Tolerance(),
@@ -231,9 +231,8 @@ class ValueImporter:
             )
             if month is not None:
                 keyed.append((row, (row.get("code").upper(), month)))
-            if len(errors.errors) > before or row.get("code") not in codes:
+            if month is None or len(errors.errors) > before or row.get("code") not in codes:
                 continue
-            assert month is not None
             entries.append(
                 ValueEntry(
                     code=codes[row.get("code")],
@@ -272,13 +271,18 @@ class CommentImporter:
             subject = errors.cell(row, "subject", lambda t: _required(t, 200))
             text = errors.cell(row, "text", lambda t: _required(t, 20_000))
             if month is not None:
-                keyed.append((row, (row.get("code").upper(), month, row.get("author"), row.get("subject"))))
-            if len(errors.errors) > before or row.get("code") not in codes:
+                keyed.append(
+                    (row, (row.get("code").upper(), month, row.get("author"), row.get("subject")))
+                )
+            if month is None or len(errors.errors) > before or row.get("code") not in codes:
                 continue
-            assert month is not None and author and subject and text
             entries.append(
                 CommentEntry(
-                    code=codes[row.get("code")], month=month, author=author, subject=subject, text=text
+                    code=codes[row.get("code")],
+                    month=month,
+                    author=str(author),
+                    subject=str(subject),
+                    text=str(text),
                 )
             )
         unique_keys(keyed, errors, "subject", "a comment by this author with this subject is")

@@ -131,6 +131,9 @@ class PeriodValue(models.Model):
         abstract = True
         ordering = ["indicator", "period"]
 
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.period:%Y-%m}: {self.value}"
+
     @property
     def month(self) -> Month:
         return Month.of(self.period)

@@ -73,7 +73,9 @@ def status_rows(
     ids = [i.pk for i in chosen]
     year = fy_months(month.fy_start_year)
     targets = _by_indicator(
-        Target.objects.filter(indicator_id__in=ids, period__gte=year[0].end, period__lte=year[-1].end)
+        Target.objects.filter(
+            indicator_id__in=ids, period__gte=year[0].end, period__lte=year[-1].end
+        )
     )
     wanted = {month.end, *(month.shift(-s).end for s in (1, 3, 12))}
     actuals = _by_indicator(Actual.objects.filter(indicator_id__in=ids, period__in=wanted))
@@ -102,7 +104,9 @@ def status_rows(
                 better=indicator.better_band,
             )
 
-        def value_at(when: Month, values: dict[Month, Actual | Target] = own_actuals) -> Decimal | None:
+        def value_at(
+            when: Month, values: dict[Month, Actual | Target] = own_actuals
+        ) -> Decimal | None:
             found = values.get(when)
             return found.value if found else None
 
