@@ -93,3 +93,22 @@ def test_the_console_script_runs_django_commands():
         check=True,
     )
     assert "indicators" in result.stdout
+
+
+def test_import_records_the_user_it_is_run_as(officer, tmp_path: Path):
+    from boardpack.scorecard.models import Actual
+
+    (tmp_path / "i.csv").write_text("code,title,director,polarity\nA1,Title,Director,bigger\n")
+    (tmp_path / "v.csv").write_text("code,period,actual\nA1,2012-06,5\n")
+    _run("import", "indicators", str(tmp_path / "i.csv"), "--user", "officer")
+    _run("import", "values", str(tmp_path / "v.csv"), "--user", "officer")
+    actual = Actual.objects.get()
+    assert actual.set_by == officer
+    assert actual.history.get().history_user == officer
+    assert Indicator.history.filter(history_user=officer).exists()
+
+
+def test_import_refuses_an_unknown_user(db, tmp_path: Path):
+    (tmp_path / "i.csv").write_text("code,title,director,polarity\n")
+    with pytest.raises(CommandError, match="there is no user 'nobody'"):
+        _run("import", "indicators", str(tmp_path / "i.csv"), "--user", "nobody")

@@ -53,3 +53,14 @@ def test_the_rag_scheme_is_a_setting(client, officer, demo_data, settings, schem
     row = re.search(r"<td>2042SC</td>(.*?)</tr>", client.get("/").content.decode(), re.S)[1]
     assert "Red" in row
     assert "Worse than target" not in row
+
+
+def test_a_milestone_shows_its_due_and_completion_dates(client, officer, demo_data):
+    client.force_login(officer)
+    html = client.get("/?period=2012-06").content.decode()
+    overdue = re.search(r"<td>MIL01</td>(.*?)</tr>", html, re.S)[1]
+    done = re.search(r"<td>MIL02</td>(.*?)</tr>", html, re.S)[1]
+    assert "Not completed" in overdue
+    assert "Due 30/04/2012" in overdue
+    assert "Worse than target" in overdue
+    assert "Completed 30/04/2012" in done

@@ -45,12 +45,28 @@ class ScorecardPage:
     counts: list[tuple[str, str, int]]
 
 
-def _line(row: StatusRow) -> Line:
+def _figures(row: StatusRow) -> tuple[str, str]:
+    """Actual and target as shown; a milestone shows its completion and due date instead."""
     indicator = row.indicator
+    if indicator.kind == indicator.Kind.MILESTONE:
+        done = indicator.completed_date
+        due = indicator.due_date
+        return (
+            f"Completed {done:%d/%m/%Y}" if done and done <= row.month.end else "Not completed",
+            f"Due {due:%d/%m/%Y}" if due else "",
+        )
+    return (
+        format_value(row.actual, indicator.unit_rule, indicator.decimals),
+        format_value(row.target, indicator.unit_rule, indicator.decimals),
+    )
+
+
+def _line(row: StatusRow) -> Line:
+    actual, target = _figures(row)
     return Line(
         row=row,
-        actual=format_value(row.actual, indicator.unit_rule, indicator.decimals),
-        target=format_value(row.target, indicator.unit_rule, indicator.decimals),
+        actual=actual,
+        target=target,
         vs_previous=DIRECTION_TEXT[row.vs_previous],
         vs_last_year=DIRECTION_TEXT[row.vs_last_year],
     )
