@@ -1,20 +1,29 @@
-"""Fixtures shared by every test: people in each role, and the seeds' demo data."""
+"""Fixtures shared by every test: the seeds' demo data and a signed-in person for each role.
+
+Role fixtures build on the demo data: the owner is the Head of Safeguarding Service (who owns
+2042SC and other safeguarding indicators), the delegate writes 2042SC's commentary for them.
+"""
 
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 
+from boardpack.accounts.models import Person, Role
 from boardpack.scorecard.importers import import_file
+from boardpack.scorecard.models import Delegation, Indicator
 
 SEED_DIR = Path(__file__).resolve().parents[1] / "src" / "boardpack" / "demo" / "seed"
+OWNER_NAME = "Head of Safeguarding Service"
+PASSWORD = "a-long-test-password"
 
 
-@pytest.fixture
-def officer(db):
-    return get_user_model().objects.create_user(
-        username="officer", password="a-long-test-password", is_staff=True, is_superuser=True
-    )
+def _user(username: str, *, person: str, role: str) -> object:
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
+    found, _ = Person.objects.get_or_create(name=person)
+    found.user, found.role = user, role
+    found.save()
+    return user
 
 
 @pytest.fixture
@@ -23,3 +32,27 @@ def demo_data(db):
     for kind in ("indicators", "values", "comments"):
         name = f"{kind}.csv"
         import_file(kind, name=name, data=(SEED_DIR / name).read_bytes(), user=None)
+
+
+@pytest.fixture
+def officer(db):
+    return _user("officer", person="Performance Officer", role=Role.PERFORMANCE_OFFICER)
+
+
+@pytest.fixture
+def owner(demo_data):
+    return _user("owner", person=OWNER_NAME, role=Role.INDICATOR_OWNER)
+
+
+@pytest.fixture
+def delegate(demo_data, owner):
+    user = _user("delegate", person="Safeguarding Team Manager", role=Role.DELEGATE)
+    Delegation.objects.create(
+        indicator=Indicator.objects.get(code="2042SC"), delegate=user.person, created_by=owner
+    )
+    return user
+
+
+@pytest.fixture
+def viewer(db):
+    return _user("viewer", person="Councillor", role=Role.VIEWER)

@@ -27,10 +27,18 @@ class OrgUnit(models.Model):
         return self.name
 
 
+class Role(models.TextChoices):
+    PERFORMANCE_OFFICER = "officer", "Performance officer"
+    INDICATOR_OWNER = "owner", "Indicator owner"
+    DELEGATE = "delegate", "Delegate"
+    VIEWER = "viewer", "Viewer"
+
+
 class Person(models.Model):
     """Someone who owns indicators, writes commentary or leads actions; may have a login."""
 
     name = models.CharField(max_length=200, unique=True)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.VIEWER)
     email = models.EmailField(blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

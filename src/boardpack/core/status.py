@@ -123,8 +123,10 @@ def effective_target(
     before_index, before_value = (
         (earlier[-1].fy_index, targets[earlier[-1]]) if earlier else (-1, Decimal(0))
     )
-    share = Decimal(month.fy_index - before_index) / Decimal(after.fy_index - before_index)
-    return before_value + (targets[after] - before_value) * share
+    # Multiply before dividing: one rounding, so April of 182 at June is exactly 182/3.
+    steps_in = month.fy_index - before_index
+    steps_across = after.fy_index - before_index
+    return before_value + (targets[after] - before_value) * steps_in / steps_across
 
 
 def milestone_status(*, due: date | None, completed: date | None, as_of: date) -> Status:

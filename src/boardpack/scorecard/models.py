@@ -158,14 +158,47 @@ class Actual(PeriodValue):
         ]
 
 
+class Delegation(models.Model):
+    """An owner lets a named colleague write the commentary of one of their indicators."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="delegations")
+    delegate = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="delegations")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "delegate"], name="delegation_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} → {self.delegate}"
+
+
+class CommentState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    RETURNED = "returned", "Returned"
+    APPROVED = "approved", "Approved"
+
+
 class Comment(models.Model):
-    """Commentary on an indicator for a month."""
+    """Commentary on an indicator for a month.
+
+    `state` is the state of the latest CommentEvent; the services write both together.
+    """
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="comments")
     period = models.DateField(help_text="The last day of the month.")
     author = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="comments")
     subject = models.CharField(max_length=200)
     text = models.TextField()
+    state = models.CharField(
+        max_length=20, choices=CommentState.choices, default=CommentState.DRAFT
+    )
     source = models.CharField(max_length=20, choices=Source.choices)
     source_ref = models.CharField(max_length=300, blank=True)
     set_by = models.ForeignKey(
@@ -184,3 +217,21 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.period:%Y-%m}: {self.subject}"
+
+
+class CommentEvent(models.Model):
+    """One step of a comment's workflow: who moved it to which state, when, and why."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="events")
+    state = models.CharField(max_length=20, choices=CommentState.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField()
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["comment", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.comment} → {self.state}"

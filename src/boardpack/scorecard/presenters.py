@@ -1,4 +1,4 @@
-"""Turn status rows into what the scorecard page shows."""
+"""Turn status rows into what the scorecard page, its export and the CLI show."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from boardpack.core.periods import Month
 from boardpack.core.status import Direction
 from boardpack.core.symbols import Scheme
 from boardpack.core.units import format_value
-from boardpack.scorecard.selectors import StatusRow
+from boardpack.scorecard.selectors import ScorecardQuery, StatusRow
 
 DIRECTION_TEXT = {
     Direction.IMPROVING: ("↑", "Improving"),
@@ -20,6 +20,9 @@ DIRECTION_TEXT = {
     Direction.LOWER: ("↘", "Lower (context only)"),
     Direction.NOT_COMPARABLE: ("", "No earlier value"),
 }
+COMMENTARY_DUE = "Due"
+COMMENTARY_GIVEN = "Given"
+NO_COMMENT_REQUIRED = "No comment required (on target)"
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class Line:
     target: str
     vs_previous: tuple[str, str]
     vs_last_year: tuple[str, str]
+    commentary: str
 
 
 @dataclass(frozen=True)
@@ -39,13 +43,14 @@ class DirectorateGroup:
 
 @dataclass(frozen=True)
 class ScorecardPage:
-    month: Month
+    query: ScorecardQuery
     title: str
     groups: list[DirectorateGroup]
-    counts: list[tuple[str, str, int]]
+    counts: list[tuple[str, str, str, int]]
+    """(symbol key, text, glyph, number) in the scheme's order."""
 
 
-def _figures(row: StatusRow) -> tuple[str, str]:
+def figures(row: StatusRow) -> tuple[str, str]:
     """Actual and target as shown; a milestone shows its completion and due date instead."""
     indicator = row.indicator
     if indicator.kind == indicator.Kind.MILESTONE:
@@ -61,39 +66,100 @@ def _figures(row: StatusRow) -> tuple[str, str]:
     )
 
 
+def commentary_text(row: StatusRow) -> str:
+    if not row.commentary_due:
+        return NO_COMMENT_REQUIRED
+    return COMMENTARY_GIVEN if row.has_comment else COMMENTARY_DUE
+
+
 def _line(row: StatusRow) -> Line:
-    actual, target = _figures(row)
+    actual, target = figures(row)
     return Line(
         row=row,
         actual=actual,
         target=target,
         vs_previous=DIRECTION_TEXT[row.vs_previous],
         vs_last_year=DIRECTION_TEXT[row.vs_last_year],
+        commentary=commentary_text(row),
     )
 
 
-def scorecard_page(rows: list[StatusRow], month: Month, scheme: Scheme) -> ScorecardPage:
-    """Group by directorate; within each, the scheme's section order, then code."""
+def period_title(month: Month) -> str:
+    """'Quarter 1 2012/13' for a quarter end, else 'May 2012 (2012/13)'."""
+    return month.quarter_label if month.is_quarter_end else f"{month.label} ({month.fy_label})"
+
+
+def scorecard_page(rows: list[StatusRow], query: ScorecardQuery, scheme: Scheme) -> ScorecardPage:
+    """Group by directorate; within each, the scheme's section order then code, unless sorted."""
     order = {key: i for i, key in enumerate(scheme.section_order)}
-    ranked = sorted(
-        rows,
-        key=lambda r: (
-            r.indicator.directorate.name,
-            order.get(r.symbol.key, len(order)),
-            r.indicator.code,
-        ),
-    )
-    groups: list[DirectorateGroup] = []
+    ranked = rows
+    if not query.sort:
+        ranked = sorted(
+            rows,
+            key=lambda r: (
+                r.indicator.directorate.name,
+                order.get(r.symbol.key, len(order)),
+                r.indicator.code,
+            ),
+        )
+    groups: dict[int, DirectorateGroup] = {}
     for row in ranked:
-        if not groups or groups[-1].directorate != row.indicator.directorate:
-            groups.append(DirectorateGroup(row.indicator.directorate, []))
-        groups[-1].lines.append(_line(row))
+        directorate = row.indicator.directorate
+        groups.setdefault(directorate.pk, DirectorateGroup(directorate, [])).lines.append(
+            _line(row)
+        )
     tally = Counter(row.symbol.key for row in rows)
     symbols = {row.symbol.key: row.symbol for row in rows}
     counts = [
-        (symbols[key].text, symbols[key].glyph, tally[key])
+        (key, symbols[key].text, symbols[key].glyph, tally[key])
         for key in [*scheme.section_order, *sorted(set(tally) - set(scheme.section_order))]
         if key in tally
     ]
-    title = month.quarter_label if month.is_quarter_end else f"{month.label} ({month.fy_label})"
-    return ScorecardPage(month=month, title=title, groups=groups, counts=counts)
+    return ScorecardPage(
+        query=query, title=period_title(query.month), groups=list(groups.values()), counts=counts
+    )
+
+
+def status_choices(scheme: Scheme) -> list[tuple[str, str]]:
+    """The symbol keys a user can filter by, in the scheme's order."""
+    seen: dict[str, str] = {}
+    for symbol in scheme.symbols.values():
+        seen.setdefault(symbol.key, symbol.text)
+    ordered = [*scheme.section_order, *(k for k in seen if k not in scheme.section_order)]
+    return [(key, seen[key]) for key in ordered]
+
+
+EXPORT_COLUMNS = (
+    "code",
+    "title",
+    "director",
+    "owner",
+    "period",
+    "actual",
+    "target",
+    "status",
+    "symbol",
+    "vs_previous",
+    "vs_last_year",
+    "commentary",
+)
+
+
+def status_record(row: StatusRow) -> dict[str, str]:
+    """One row as text, for the CLI and the CSV/XLSX export."""
+    indicator = row.indicator
+    actual, target = figures(row)
+    return {
+        "code": indicator.code,
+        "title": indicator.title,
+        "director": indicator.directorate.name,
+        "owner": indicator.owner.name if indicator.owner else "",
+        "period": row.month.key,
+        "actual": actual,
+        "target": target,
+        "status": row.status.value,
+        "symbol": row.symbol.text,
+        "vs_previous": row.vs_previous.value,
+        "vs_last_year": row.vs_last_year.value,
+        "commentary": commentary_text(row),
+    }

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
 
+from boardpack.accounts.models import OrgUnit, Person
 from boardpack.core.periods import Month, fy_months
 from boardpack.core.status import (
     EXCEPTIONS,
@@ -21,7 +23,7 @@ from boardpack.core.status import (
     milestone_status,
 )
 from boardpack.core.symbols import Scheme, Symbol, get_scheme
-from boardpack.scorecard.models import Actual, Comment, Indicator, Target
+from boardpack.scorecard.models import Actual, Comment, Indicator, Tag, Target
 
 FREQUENCY_STEP = {
     Indicator.Frequency.MONTHLY: 1,
@@ -133,6 +135,57 @@ def status_rows(
     return rows
 
 
-def latest_actual_month() -> Month | None:
-    latest = Actual.objects.order_by("-period").values_list("period", flat=True).first()
-    return Month.of(latest) if latest else None
+def actual_months() -> list[Month]:
+    """Every month that has an actual, oldest first."""
+    periods = Actual.objects.order_by("period").values_list("period", flat=True).distinct()
+    return [Month.of(p) for p in periods]
+
+
+@dataclass(frozen=True)
+class ScorecardQuery:
+    month: Month
+    director: OrgUnit | None = None
+    service: OrgUnit | None = None
+    tag: Tag | None = None
+    owner: Person | None = None
+    status: str = ""
+    """A symbol key of the scheme, e.g. red-diamond."""
+    sort: str = ""
+    """A column (code, title, owner, actual, target, status), '-' first for descending."""
+
+
+SORT_KEYS: dict[str, Callable[[StatusRow], Any]] = {
+    "code": lambda r: r.indicator.code,
+    "title": lambda r: r.indicator.title.lower(),
+    "owner": lambda r: r.indicator.owner.name if r.indicator.owner else "",
+    "actual": lambda r: (r.actual is None, r.actual or 0),
+    "target": lambda r: (r.target is None, r.target or 0),
+}
+
+
+def _sort_key(column: str, scheme: Scheme) -> Callable[[StatusRow], Any]:
+    """Status sorts in the scheme's section order (worst first); other columns by value."""
+    if column == "status":
+        rank = {key: i for i, key in enumerate(scheme.section_order)}
+        return lambda r: rank.get(r.symbol.key, len(rank))
+    return SORT_KEYS[column]
+
+
+def scorecard_rows(query: ScorecardQuery, *, scheme: Scheme) -> list[StatusRow]:
+    """The rows the scorecard shows for a query: filtered, then sorted if asked."""
+    indicators = indicators_for_scorecard()
+    for field, value in (
+        ("directorate", query.director),
+        ("service", query.service),
+        ("tags", query.tag),
+        ("owner", query.owner),
+    ):
+        if value is not None:
+            indicators = indicators.filter(**{field: value})
+    rows = status_rows(query.month, indicators=indicators, scheme=scheme)
+    if query.status:
+        rows = [r for r in rows if r.symbol.key == query.status]
+    if query.sort:
+        key = _sort_key(query.sort.lstrip("-"), scheme)
+        rows = sorted(rows, key=key, reverse=query.sort.startswith("-"))
+    return rows

@@ -12,16 +12,33 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from boardpack.accounts.models import OrgUnit
+from boardpack.accounts.models import OrgUnit, Person
 from boardpack.accounts.services import (
     directorate_get_or_create,
     person_get_or_create,
     service_get_or_create,
 )
+from boardpack.core.commentary import (
+    EDITABLE,
+    Actor,
+    State,
+    TransitionError,
+    check_transition,
+    needs_reason,
+)
 from boardpack.core.periods import Month
 from boardpack.core.status import Polarity, Tolerance
 from boardpack.core.units import Unit
-from boardpack.scorecard.models import Actual, Comment, Indicator, PeriodValue, Tag, Target
+from boardpack.scorecard.models import (
+    Actual,
+    Comment,
+    CommentEvent,
+    Indicator,
+    PeriodValue,
+    Source,
+    Tag,
+    Target,
+)
 
 
 @dataclass(frozen=True)
@@ -201,15 +218,29 @@ def values_record(
     return counts
 
 
+def _comment_event(comment: Comment, state: str, user: User, reason: str) -> None:
+    """Save the comment in its new state and append the event: the one way a state changes."""
+    comment.state = state
+    comment._history_user = user  # type: ignore[attr-defined]
+    comment.save()
+    CommentEvent.objects.create(
+        comment=comment,
+        state=state,
+        by=user if user is not None and user.pk else None,
+        at=timezone.now(),
+        reason=reason,
+    )
+
+
 @transaction.atomic
 def comment_record(*, entry: CommentEntry, user: User, source: str, source_ref: str) -> str:
-    """Create or update the comment of an author and subject for an indicator and month."""
+    """Record published commentary from a file: it arrives approved, with the file as reason."""
     indicator = Indicator.objects.get(code=entry.code)
     author = person_get_or_create(name=entry.author)
     comment = Comment.objects.filter(
         indicator=indicator, period=entry.month.end, author=author, subject=entry.subject
     ).first()
-    if comment is not None and comment.text == entry.text:
+    if comment is not None and comment.text == entry.text and comment.state == State.APPROVED:
         return "unchanged"
     outcome = "created" if comment is None else "updated"
     if comment is None:
@@ -219,7 +250,55 @@ def comment_record(*, entry: CommentEntry, user: User, source: str, source_ref: 
     comment.text = entry.text
     _apply(comment, {"source": source, "source_ref": source_ref, "set_by": user})
     comment.set_at = timezone.now()
-    comment._history_user = user  # type: ignore[attr-defined]
     comment._change_reason = f"{source}: {source_ref}" if source_ref else source
-    comment.save()
+    _comment_event(comment, State.APPROVED, user, f"imported from {source_ref}")
     return outcome
+
+
+@transaction.atomic
+def comment_write(
+    *,
+    indicator: Indicator,
+    month: Month,
+    author: Person,
+    subject: str,
+    text: str,
+    submit: bool,
+    user: User,
+    actors: frozenset[Actor],
+) -> Comment:
+    """Save a writer's commentary as a draft, or submit it for approval."""
+    comment = (
+        Comment.objects.select_for_update()
+        .filter(indicator=indicator, period=month.end, author=author, subject=subject)
+        .first()
+    )
+    current = State(comment.state) if comment else State.DRAFT
+    wanted = State.SUBMITTED if submit else State.DRAFT
+    if current not in EDITABLE:
+        raise TransitionError(f"a {current} comment cannot be edited until it is returned")
+    if current is State.APPROVED:
+        check_transition(current, State.DRAFT, actors)
+        current = State.DRAFT
+    check_transition(current, wanted, actors)
+    if comment is None:
+        comment = Comment(indicator=indicator, period=month.end, author=author, subject=subject)
+    comment.text = text
+    comment.source, comment.source_ref, comment.set_by = Source.FORM, "", user
+    comment.set_at = timezone.now()
+    _comment_event(comment, wanted, user, "")
+    return comment
+
+
+@transaction.atomic
+def comment_review(
+    *, comment: Comment, approve: bool, reason: str, user: User, actors: frozenset[Actor]
+) -> Comment:
+    """A performance officer approves submitted commentary or returns it with a reason."""
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    wanted = State.APPROVED if approve else State.RETURNED
+    check_transition(State(comment.state), wanted, actors)
+    if needs_reason(wanted) and not reason.strip():
+        raise TransitionError("say why the comment is returned")
+    _comment_event(comment, wanted, user, reason.strip())
+    return comment

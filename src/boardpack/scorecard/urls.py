@@ -1,7 +1,30 @@
 from django.urls import path
 
-from boardpack.scorecard import views
+from boardpack.scorecard import (
+    commentary_views,
+    entry_views,
+    indicator_views,
+    library_views,
+    views,
+)
 
 urlpatterns = [
     path("", views.scorecard, name="home"),
+    path("scorecard/export.<str:fmt>", views.scorecard_export, name="scorecard-export"),
+    path("indicators/<int:pk>/", indicator_views.indicator, name="indicator"),
+    path("values/", entry_views.values_grid, name="values-grid"),
+    path("indicators/<int:pk>/values/", entry_views.indicator_values, name="indicator-values"),
+    path("values/status/", entry_views.status_preview, name="status-preview"),
+    path("my-indicators/", commentary_views.my_indicators, name="my-indicators"),
+    path(
+        "indicators/<int:pk>/commentary/<str:period>/",
+        commentary_views.comment_write,
+        name="comment-write",
+    ),
+    path("commentary/review/", commentary_views.comment_review_list, name="comment-review-list"),
+    path("commentary/<int:pk>/review/", commentary_views.comment_review, name="comment-review"),
+    path("library/", library_views.library, name="library"),
+    path("library/new/", library_views.library_new, name="library-new"),
+    path("library/<int:pk>/edit/", library_views.library_edit, name="library-edit"),
+    path("imports/", library_views.imports, name="imports"),
 ]

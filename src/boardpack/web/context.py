@@ -1,8 +1,44 @@
-"""Template context every page gets."""
+"""Template context every page gets: the authority's name and the navigation for the user."""
+
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
+
+from boardpack.accounts.models import Role
+from boardpack.accounts.permissions import role_of
+
+
+@dataclass(frozen=True)
+class NavItem:
+    text: str
+    href: str
+    active: bool
+
+
+NAVIGATION = (
+    ("Scorecard", "home", None),
+    ("My indicators", "my-indicators", {Role.INDICATOR_OWNER, Role.DELEGATE}),
+    ("Enter values", "values-grid", {Role.PERFORMANCE_OFFICER, Role.INDICATOR_OWNER}),
+    ("Commentary review", "comment-review-list", {Role.PERFORMANCE_OFFICER}),
+    ("Imports", "imports", {Role.PERFORMANCE_OFFICER}),
+    ("Indicator library", "library", {Role.PERFORMANCE_OFFICER}),
+    ("People", "people", {Role.PERFORMANCE_OFFICER}),
+)
 
 
 def site(request: HttpRequest) -> dict[str, str]:
     return {"authority_name": settings.BOARDPACK_AUTHORITY_NAME}
+
+
+def navigation(request: HttpRequest) -> dict[str, list[NavItem]]:
+    role = role_of(request.user)
+    if role is None:
+        return {"navigation": []}
+    items = []
+    for text, name, roles in NAVIGATION:
+        if roles is None or role in roles:
+            href = reverse(name)
+            items.append(NavItem(text, href, request.path == href))
+    return {"navigation": items}

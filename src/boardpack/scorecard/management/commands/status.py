@@ -7,24 +7,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from boardpack.core.periods import PeriodError, parse_period
-from boardpack.core.units import format_value
-from boardpack.scorecard.selectors import StatusRow, status_rows
+from boardpack.scorecard.presenters import status_record
+from boardpack.scorecard.selectors import status_rows
 
 COLUMNS = ("code", "period", "actual", "target", "status", "symbol", "vs_previous", "vs_last_year")
-
-
-def _record(row: StatusRow) -> dict[str, str]:
-    indicator = row.indicator
-    return {
-        "code": indicator.code,
-        "period": row.month.key,
-        "actual": format_value(row.actual, indicator.unit_rule, indicator.decimals),
-        "target": format_value(row.target, indicator.unit_rule, indicator.decimals),
-        "status": row.status.value,
-        "symbol": row.symbol.text,
-        "vs_previous": row.vs_previous.value,
-        "vs_last_year": row.vs_last_year.value,
-    }
 
 
 class Command(BaseCommand):
@@ -39,7 +25,9 @@ class Command(BaseCommand):
             month = parse_period(period)
         except PeriodError as error:
             raise CommandError(f"--period: {error}") from None
-        records = [_record(row) for row in status_rows(month)]
+        records = [
+            {c: record[c] for c in COLUMNS} for record in map(status_record, status_rows(month))
+        ]
         if format == "json":
             self.stdout.write(json.dumps(records, indent=2, ensure_ascii=False))
         elif format == "csv":

@@ -1,0 +1,58 @@
+"""Who may do what. Every view and queryset that writes or shows private work asks here."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q, QuerySet
+
+from boardpack.accounts.models import Person, Role
+from boardpack.core.commentary import Actor
+from boardpack.scorecard.models import Indicator
+
+AnyUser = AbstractBaseUser | AnonymousUser
+
+
+def person_of(user: AnyUser) -> Person | None:
+    if not user.is_authenticated:
+        return None
+    return Person.objects.filter(user=user).first()
+
+
+def role_of(user: AnyUser) -> str | None:
+    if not user.is_authenticated:
+        return None
+    if getattr(user, "is_superuser", False):
+        return Role.PERFORMANCE_OFFICER
+    person = person_of(user)
+    return person.role if person else Role.VIEWER
+
+
+def is_officer(user: AnyUser) -> bool:
+    return role_of(user) == Role.PERFORMANCE_OFFICER
+
+
+def value_editable_indicators(user: AnyUser) -> QuerySet[Indicator]:
+    """Officers enter values for every indicator; owners for their own; others for none."""
+    if is_officer(user):
+        return Indicator.objects.all()
+    person = person_of(user)
+    if person is None or person.role != Role.INDICATOR_OWNER:
+        return Indicator.objects.none()
+    return Indicator.objects.filter(owner=person)
+
+
+def commentable_indicators(user: AnyUser) -> QuerySet[Indicator]:
+    """Owners write on their own indicators; delegates on those delegated to them."""
+    person = person_of(user)
+    if person is None or person.role == Role.VIEWER:
+        return Indicator.objects.none()
+    return Indicator.objects.filter(Q(owner=person) | Q(delegations__delegate=person)).distinct()
+
+
+def comment_actors(user: AnyUser, indicator: Indicator) -> frozenset[Actor]:
+    actors = set()
+    if is_officer(user):
+        actors.add(Actor.REVIEWER)
+    if commentable_indicators(user).filter(pk=indicator.pk).exists():
+        actors.add(Actor.WRITER)
+    return frozenset(actors)
