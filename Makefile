@@ -8,7 +8,7 @@ DEMO_ADDR ?= 127.0.0.1:8000
 # Local demo and tests only; production sets its own SECRET_KEY (see .env.example).
 export SECRET_KEY ?= insecure-key-for-local-demo-and-tests-only
 
-.PHONY: install demo test test-sqlite test-postgres migrations-check lint format bench clean
+.PHONY: install browser-tools demo test test-sqlite test-postgres migrations-check lint format bench clean
 
 install: $(STAMP)
 
@@ -18,19 +18,27 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# Browser tests: Debian's Chromium and axe-core from the npm registry (package-lock.json).
+browser-tools: node_modules/.installed
+	scripts/ensure-chromium
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch node_modules/.installed
+
 demo: install
 	DEBUG=true $(BIN)/boardpack demo --reset
 	DEBUG=true $(BIN)/boardpack runserver --noreload $(DEMO_ADDR)
 
-test: install migrations-check test-sqlite test-postgres
+test: install browser-tools migrations-check test-sqlite test-postgres
 
 migrations-check: install
 	$(BIN)/boardpack makemigrations --check --dry-run
 
-test-sqlite: install
+test-sqlite: install browser-tools
 	env -u DATABASE_URL $(BIN)/pytest -q
 
-test-postgres: install
+test-postgres: install browser-tools
 	scripts/ensure-postgres
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
 

@@ -12,7 +12,7 @@ SORTS = ("code", "title", "owner", "actual", "target", "status")
 
 
 def period_choices(months: list[Month]) -> list[tuple[str, str]]:
-    """Quarters first (newest first), then months, for every financial year with data."""
+    """Quarters (newest first), then the other months; a quarter is shown as its last month."""
     years = sorted({m.fy_start_year for m in months}, reverse=True)
     quarters = [
         (m.key, m.quarter_label)
@@ -20,7 +20,12 @@ def period_choices(months: list[Month]) -> list[tuple[str, str]]:
         for m in reversed(fy_months(year))
         if m.is_quarter_end
     ]
-    singles = [(m.key, f"{m.label} (month)") for year in years for m in reversed(fy_months(year))]
+    singles = [
+        (m.key, f"{m.label} (month)")
+        for year in years
+        for m in reversed(fy_months(year))
+        if not m.is_quarter_end
+    ]
     return quarters + singles
 
 

@@ -1,0 +1,37 @@
+import pytest
+
+from tests.browser.conftest import screenshot, serious_violations, sign_in
+from tests.conftest import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_viewer_reads_the_scorecard_and_it_passes_axe(live_server, page, viewer, demo_data):
+    sign_in(page, live_server.url, "viewer", PASSWORD)
+    assert page.locator("h1").inner_text() == "Performance Report – Quarter 1 2012/13"
+    row = page.locator('tr[data-code="2042SC"]')
+    assert "Worse than target" in row.inner_text()
+    screenshot(page, "scorecard")
+    assert serious_violations(page) == []
+
+
+def test_the_scorecard_works_at_320_pixels(live_server, page, viewer, demo_data):
+    page.set_viewport_size({"width": 320, "height": 800})
+    sign_in(page, live_server.url, "viewer", PASSWORD)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    screenshot(page, "scorecard-320")
+    assert width <= 320
+
+
+def test_the_filters_work_by_keyboard(live_server, page, viewer, demo_data):
+    sign_in(page, live_server.url, "viewer", PASSWORD)
+    page.focus("#id_status")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    for _ in range(3):
+        if page.evaluate("document.activeElement.textContent.trim()") == "Show":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**status=red-diamond**")
+    assert page.locator("tr[data-code]").count() == 17
