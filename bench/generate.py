@@ -134,6 +134,9 @@ class Dataset:
     values_file: Path
     comments_file: Path
     indicators: int
+    directorates: int
+    services: int
+    years: int
     value_rows: int
     values: int  # targets plus actuals: what a first import creates
     comments: int
@@ -270,6 +273,9 @@ def generate(directory: Path, indicators: int = 300, seed: int = SEED) -> Datase
         values_file=files[1],
         comments_file=files[2],
         indicators=indicators,
+        directorates=len({spec.row["director"] for spec in specs}),
+        services=len({spec.row["service"] for spec in specs} - {""}),
+        years=YEARS,
         value_rows=len(value_rows),
         values=sum(bool(row["actual"]) + bool(row["target"]) for row in value_rows),
         comments=comments,
