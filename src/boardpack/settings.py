@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "boardpack.accounts",
     "boardpack.scorecard",
     "boardpack.web",
+    "boardpack.reports",
     "boardpack.demo",
 ]
 

@@ -1,0 +1,109 @@
+"""Excel: one sheet per section, numbers as numbers, charts as their data tables."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, time
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from boardpack.reports.document import (
+    Block,
+    Cell,
+    Chart,
+    Document,
+    IndicatorBlock,
+    Paragraph,
+    Table,
+)
+
+BOLD = Font(bold=True)
+MAX_SHEET_NAME = 31
+
+
+def _sheet_name(wanted: str, taken: set[str]) -> str:
+    base = "".join(c for c in wanted if c not in "[]:*?/\\")[:MAX_SHEET_NAME] or "Sheet"
+    name, number = base, 2
+    while name.lower() in taken:
+        suffix = f" ({number})"
+        name = base[: MAX_SHEET_NAME - len(suffix)] + suffix
+        number += 1
+    taken.add(name.lower())
+    return name
+
+
+def _write_cell(sheet: Worksheet, row: int, column: int, cell: Cell) -> None:
+    target = sheet.cell(row=row, column=column)
+    if cell.number is not None:
+        target.value = float(cell.number)
+        target.number_format = "0" if not cell.decimals else "0." + "0" * cell.decimals
+    elif cell.mark is not None:
+        target.value = f"{cell.mark.glyph} {cell.mark.text}"
+    else:
+        target.value = cell.text
+
+
+def _table(sheet: Worksheet, table: Table) -> None:
+    sheet.append([table.caption])
+    sheet.cell(row=sheet.max_row, column=1).font = BOLD
+    sheet.append(list(table.header))
+    for cell in sheet[sheet.max_row]:
+        cell.font = BOLD
+    for row in table.rows:
+        number = sheet.max_row + 1
+        for column, cell in enumerate(row, start=1):
+            _write_cell(sheet, number, column, cell)
+    sheet.append([])
+
+
+def _block(sheet: Worksheet, block: Block) -> None:
+    if isinstance(block, Paragraph):
+        sheet.append([block.text])
+        sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(wrap_text=False)
+    elif isinstance(block, Table):
+        _table(sheet, block)
+    elif isinstance(block, Chart):
+        _table(sheet, block.data)
+    else:
+        _indicator(sheet, block)
+
+
+def _indicator(sheet: Worksheet, block: IndicatorBlock) -> None:
+    sheet.append([f"{block.code}: {block.title}"])
+    sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=12)
+    sheet.append([f"{fact.label}: {fact.value}" for fact in block.facts])
+    sheet.append(["Status", f"{block.mark.glyph} {block.mark.text}"])
+    _table(sheet, block.grid)
+    if block.chart is not None:
+        _table(sheet, block.chart.data)
+    for comment in block.commentary:
+        sheet.append(["Comment", comment.author, comment.subject, comment.text])
+    if not block.commentary:
+        sheet.append(["Comment", block.no_comment_text])
+    sheet.append([])
+
+
+def render_xlsx(document: Document) -> bytes:
+    workbook = Workbook()
+    cover = workbook.active
+    taken = {"contents"}
+    cover.title = "Contents"
+    for line in (document.authority, document.title, *document.cover_lines):
+        cover.append([line])
+    cover["B2"].font = Font(bold=True, size=14)
+    sheet = cover
+    for section in document.sections:
+        if section.sheet:
+            sheet = workbook.create_sheet(_sheet_name(section.sheet, taken))
+        sheet.append([section.heading])
+        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=13)
+        for block in section.blocks:
+            _block(sheet, block)
+    stamp = datetime.combine(document.data_date, time())
+    workbook.properties.created = workbook.properties.modified = stamp
+    workbook.properties.title = document.title
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
