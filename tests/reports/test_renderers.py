@@ -29,7 +29,10 @@ from boardpack.reports.render.pdf import render_pdf
 from boardpack.reports.render.xlsx import render_xlsx
 
 RED = Mark("red-diamond", "◆", "Worse than target")
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" role="img"><title>Trend</title><rect width="50" height="40"/></svg>'
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" role="img">'
+    '<title>Trend</title><rect width="50" height="40"/></svg>'
+)
 
 
 def _document() -> Document:

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
 
 from boardpack.accounts.models import Person, Role
 from boardpack.core.commentary import Actor
 from boardpack.scorecard.models import Indicator
 
 AnyUser = AbstractBaseUser | AnonymousUser
+View = Callable[..., HttpResponse]
 
 
 def person_of(user: AnyUser) -> Person | None:
@@ -31,14 +39,19 @@ def is_officer(user: AnyUser) -> bool:
     return role_of(user) == Role.PERFORMANCE_OFFICER
 
 
-def value_editable_indicators(user: AnyUser) -> QuerySet[Indicator]:
-    """Officers enter values for every indicator; owners for their own; others for none."""
+def _owned_indicators(user: AnyUser) -> QuerySet[Indicator]:
+    """Every indicator for an officer; an owner's own; none for anyone else."""
     if is_officer(user):
         return Indicator.objects.all()
     person = person_of(user)
     if person is None or person.role != Role.INDICATOR_OWNER:
         return Indicator.objects.none()
     return Indicator.objects.filter(owner=person)
+
+
+def value_editable_indicators(user: AnyUser) -> QuerySet[Indicator]:
+    """Officers enter values for every indicator; owners for their own; others for none."""
+    return _owned_indicators(user)
 
 
 def commentable_indicators(user: AnyUser) -> QuerySet[Indicator]:
@@ -49,6 +62,11 @@ def commentable_indicators(user: AnyUser) -> QuerySet[Indicator]:
     return Indicator.objects.filter(Q(owner=person) | Q(delegations__delegate=person)).distinct()
 
 
+def delegable_indicators(user: AnyUser) -> QuerySet[Indicator]:
+    """Officers delegate any indicator's commentary; owners their own; others none."""
+    return _owned_indicators(user)
+
+
 def comment_actors(user: AnyUser, indicator: Indicator) -> frozenset[Actor]:
     actors = set()
     if is_officer(user):
@@ -56,3 +74,22 @@ def comment_actors(user: AnyUser, indicator: Indicator) -> frozenset[Actor]:
     if commentable_indicators(user).filter(pk=indicator.pk).exists():
         actors.add(Actor.WRITER)
     return frozenset(actors)
+
+
+def role_required(roles: Collection[str]) -> Callable[[View], View]:
+    """A view for signed-in people with one of these roles; anyone else gets 403."""
+
+    def decorate(view: View) -> View:
+        @login_required
+        @wraps(view)
+        def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if role_of(request.user) not in roles:
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return guarded
+
+    return decorate
+
+
+officer_required = role_required({Role.PERFORMANCE_OFFICER})

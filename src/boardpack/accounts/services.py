@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from boardpack.accounts.models import OrgUnit, Person
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from boardpack.accounts.models import OrgUnit, Person, Role
 
 
 def directorate_get_or_create(*, name: str) -> OrgUnit:
@@ -20,3 +25,132 @@ def service_get_or_create(*, name: str, directorate: OrgUnit) -> OrgUnit:
 def person_get_or_create(*, name: str) -> Person:
     person, _ = Person.objects.get_or_create(name=name)
     return person
+
+
+class PersonError(Exception):
+    """A person could not be saved; `problems` lists (field, message) pairs."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(message for _, message in problems))
+        self.problems = problems
+
+
+def _person_problems(
+    *,
+    person: Person | None,
+    login: AbstractBaseUser | None,
+    name: str,
+    role: str,
+    username: str,
+    password: str,
+    active: bool,
+    user: AbstractBaseUser,
+) -> list[tuple[str, str]]:
+    problems = []
+    if Person.objects.filter(name__iexact=name).exclude(pk=getattr(person, "pk", None)).exists():
+        problems.append(("name", f"Someone called {name} is already recorded"))
+    users = get_user_model().objects.filter(username__iexact=username)
+    if username and users.exclude(pk=getattr(login, "pk", None)).exists():
+        problems.append(("username", f"The username {username} is already taken"))
+    if login is not None and not username:
+        problems.append(
+            ("username", "A login cannot be removed: untick “Can sign in” to stop them signing in")
+        )
+    if login is None and username and not password:
+        problems.append(("password", "Set a password for the new login"))
+    if login is None and password and not username:
+        problems.append(("username", "Give a username for the login, or leave the password blank"))
+    if login is not None and login.pk == user.pk:
+        if person is not None and person.role == Role.PERFORMANCE_OFFICER and role != person.role:
+            problems.append(
+                ("role", "You cannot remove your own performance officer role: ask another")
+            )
+        if not active:
+            problems.append(("active", "You cannot stop your own login"))
+    return problems
+
+
+@transaction.atomic
+def person_save(
+    *,
+    person: Person | None,
+    name: str,
+    email: str,
+    role: str,
+    username: str,
+    password: str,
+    active: bool,
+    user: AbstractBaseUser,
+    reason: str,
+) -> Person:
+    """Create or update a person and their login; raises PersonError, writing nothing.
+
+    A login, once given, stays (it can be stopped from signing in, not removed); a new login
+    needs a password, which must pass the site's password validators and is stored hashed.
+    The person's history records who changed them, and the reason names any login change.
+    """
+    if person is not None:
+        person = Person.objects.select_for_update().select_related("user").get(pk=person.pk)
+    login = person.user if person is not None else None
+    problems = _person_problems(
+        person=person,
+        login=login,
+        name=name,
+        role=role,
+        username=username,
+        password=password,
+        active=active,
+        user=user,
+    )
+    notes = _login_notes(login, username=username, password=password, active=active)
+    account = None
+    if username:
+        account = login or get_user_model()()
+        account.username = get_user_model().normalize_username(username)
+        account.email, account.is_active = email, active
+        if password and not problems:
+            try:
+                password_validation.validate_password(password, account)
+            except ValidationError as error:
+                problems += [("password", message) for message in error.messages]
+    if problems:
+        raise PersonError(problems)
+    if account is not None:
+        if password:
+            account.set_password(password)
+        account.save()
+    person = person or Person()
+    changed = _set(person, name=name, email=email, role=role, user=account)
+    if changed or notes:
+        person._history_user = user  # type: ignore[attr-defined]
+        person._change_reason = "; ".join([reason, *notes])  # type: ignore[attr-defined]
+        person.save()
+    return person
+
+
+def _login_notes(
+    login: AbstractBaseUser | None, *, username: str, password: str, active: bool
+) -> list[str]:
+    """What changes about the login, in words for the person's history."""
+    if not username:
+        return []
+    if login is None:
+        return ["login created" if active else "login created, not able to sign in"]
+    notes = []
+    if login.get_username() != username:
+        notes.append(f"username changed to {username}")
+    if password:
+        notes.append("password set")
+    if login.is_active != active:
+        notes.append("login reactivated" if active else "login deactivated")
+    return notes
+
+
+def _set(person: Person, **fields: object) -> bool:
+    """Set the fields that differ; True when any did."""
+    changed = False
+    for field, value in fields.items():
+        if getattr(person, field) != value:
+            setattr(person, field, value)
+            changed = True
+    return changed

@@ -1,15 +1,63 @@
-"""PLACEHOLDER: being written."""
+"""The People pages: performance officers list people and set their role and login.
 
-from django.http import Http404, HttpRequest, HttpResponse
+Everyone else is refused (403). Changes are written through services.person_save.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from boardpack.accounts.forms import PersonForm
+from boardpack.accounts.models import Person
+from boardpack.accounts.permissions import officer_required
+from boardpack.accounts.selectors import people_with_logins
+from boardpack.accounts.services import PersonError, person_save
+
+REASON = "web form"
 
 
-def people(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+@officer_required
+def people(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/people.html", {"people": people_with_logins()})
 
 
-def person_new(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+def _person_page(request: HttpRequest, person: Person | None) -> HttpResponse:
+    form = PersonForm(request.POST if request.method == "POST" else None, person=person)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            saved = person_save(
+                person=person,
+                name=data["name"],
+                email=data["email"],
+                role=data["role"],
+                username=data["username"],
+                password=data["new_password1"],
+                active=data["active"],
+                user=request.user,
+                reason=REASON,
+            )
+        except PersonError as error:
+            form.add_service_errors(error.problems)
+        else:
+            if data["new_password1"] and saved.user_id == request.user.pk:
+                update_session_auth_hash(request, saved.user)
+            messages.success(request, f"{saved.name} saved")
+            return redirect("people")
+    return render(request, "accounts/person_form.html", {"form": form, "person": person})
 
 
-def person_edit(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+@officer_required
+@require_http_methods(["GET", "POST"])
+def person_new(request: HttpRequest) -> HttpResponse:
+    return _person_page(request, None)
+
+
+@officer_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _person_page(request, get_object_or_404(people_with_logins(), pk=pk))

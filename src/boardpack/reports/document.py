@@ -7,9 +7,9 @@ it into files and never query anything.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
 from datetime import date
 from decimal import Decimal
+from typing import ClassVar
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,50 @@
-"""PLACEHOLDER: being written."""
+"""One indicator's page. Every signed-in role may read it; edit links show only to who may edit."""
 
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from boardpack.accounts.permissions import (
+    commentable_indicators,
+    is_officer,
+    value_editable_indicators,
+)
+from boardpack.scorecard.indicator_presenters import indicator_page
+from boardpack.scorecard.indicator_selectors import (
+    Years,
+    indicator_facts,
+    indicator_years,
+    readable_indicators,
+)
+from boardpack.scorecard.selectors import current_scheme
 
 
-def indicator(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+def _year(request: HttpRequest, years: Years) -> int | None:
+    """The financial year asked for (?year=2012), which must hold data; else the default."""
+    text = request.GET.get("year", "")
+    if not text:
+        return years.default
+    if not text.isdigit() or int(text) not in years.years:
+        raise Http404
+    return int(text)
+
+
+@login_required
+@require_GET
+def indicator(request: HttpRequest, pk: int) -> HttpResponse:
+    chosen = get_object_or_404(readable_indicators(), pk=pk)
+    years = indicator_years(chosen)
+    facts = indicator_facts(chosen, years=years, year=_year(request, years))
+    page = indicator_page(facts, scheme=current_scheme(), today=timezone.localdate())
+    context = {
+        "page": page,
+        "may_enter": page.milestone is None
+        and value_editable_indicators(request.user).filter(pk=pk).exists(),
+        "may_comment": commentable_indicators(request.user).filter(pk=pk).exists(),
+        "may_review": is_officer(request.user),
+    }
+    return render(request, "scorecard/indicator.html", context)

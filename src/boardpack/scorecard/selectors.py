@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -45,6 +45,42 @@ class StatusRow:
     vs_last_year: Direction
     commentary_due: bool
     has_comment: bool
+
+
+def judge(
+    indicator: Indicator, month: Month, actual: Decimal | None, targets: Mapping[Month, Decimal]
+) -> tuple[Decimal | None, Status]:
+    """The target that applies to the month and the status: the one place the core rules are
+    put together for an indicator (a milestone is judged by its dates instead)."""
+    target = effective_target(targets, month, cumulative=indicator.cumulative)
+    if indicator.kind == Indicator.Kind.MILESTONE:
+        return target, milestone_status(
+            due=indicator.due_date, completed=indicator.completed_date, as_of=month.end
+        )
+    return target, compute_status(
+        actual=actual,
+        target=target,
+        polarity=indicator.polarity_rule,
+        worse=indicator.worse_band,
+        better=indicator.better_band,
+    )
+
+
+def reporting_step(indicator: Indicator) -> int:
+    """Months between two of the indicator's reporting periods."""
+    return FREQUENCY_STEP.get(indicator.frequency, 1)  # type: ignore[call-overload]
+
+
+def previous_period(indicator: Indicator, month: Month) -> Month | None:
+    """The period a month's actual is compared with for direction of travel.
+
+    One reporting period back; none for a cumulative (year-to-date) indicator at the start of
+    its financial year, whose figure cannot be compared with last year's full-year total.
+    """
+    previous = month.shift(-reporting_step(indicator))
+    if indicator.cumulative and previous.fy_start_year != month.fy_start_year:
+        return None
+    return previous
 
 
 def current_scheme() -> Scheme:
@@ -92,27 +128,12 @@ def status_rows(
         stored = own_actuals.get(month)
         actual = stored.value if stored else None
         target_values = {m: t.value for m, t in targets.get(indicator.pk, {}).items()}
-        target = effective_target(target_values, month, cumulative=indicator.cumulative)
-        if indicator.kind == Indicator.Kind.MILESTONE:
-            status = milestone_status(
-                due=indicator.due_date, completed=indicator.completed_date, as_of=month.end
-            )
-        else:
-            status = compute_status(
-                actual=actual,
-                target=target,
-                polarity=indicator.polarity_rule,
-                worse=indicator.worse_band,
-                better=indicator.better_band,
-            )
+        target, status = judge(indicator, month, actual, target_values)
 
-        def value_at(
-            when: Month, values: dict[Month, Actual | Target] = own_actuals
-        ) -> Decimal | None:
-            found = values.get(when)
+        def value_at(when: Month | None, values: dict[Month, Any] = own_actuals) -> Decimal | None:
+            found = values.get(when) if when else None
             return found.value if found else None
 
-        step = FREQUENCY_STEP.get(indicator.frequency, 1)  # type: ignore[call-overload]
         rows.append(
             StatusRow(
                 indicator=indicator,
@@ -123,7 +144,7 @@ def status_rows(
                 status=status,
                 symbol=scheme.symbol(status),
                 vs_previous=direction_of_travel(
-                    actual, value_at(month.shift(-step)), indicator.polarity_rule
+                    actual, value_at(previous_period(indicator, month)), indicator.polarity_rule
                 ),
                 vs_last_year=direction_of_travel(
                     actual, value_at(month.year_before()), indicator.polarity_rule

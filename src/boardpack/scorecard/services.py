@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from boardpack.accounts.models import OrgUnit, Person
+from boardpack.accounts.models import OrgUnit, Person, Role
+from boardpack.accounts.permissions import delegable_indicators
 from boardpack.accounts.services import (
     directorate_get_or_create,
     person_get_or_create,
@@ -33,6 +34,7 @@ from boardpack.scorecard.models import (
     Actual,
     Comment,
     CommentEvent,
+    Delegation,
     Indicator,
     PeriodValue,
     Source,
@@ -302,3 +304,37 @@ def comment_review(
         raise TransitionError("say why the comment is returned")
     _comment_event(comment, wanted, user, reason.strip())
     return comment
+
+
+class DelegationError(ValueError):
+    """A delegation the rules do not allow."""
+
+
+def _check_may_delegate(indicator: Indicator, user: User) -> None:
+    if user is None or not delegable_indicators(user).filter(pk=indicator.pk).exists():
+        raise DelegationError(
+            f"only the owner of {indicator.code} or a performance officer can delegate its "
+            "commentary"
+        )
+
+
+@transaction.atomic
+def delegation_create(*, indicator: Indicator, delegate: Person, user: User) -> Delegation:
+    """The indicator's owner (or an officer) lets a named delegate write its commentary."""
+    _check_may_delegate(indicator, user)
+    if delegate.role != Role.DELEGATE:
+        raise DelegationError(f"{delegate} does not have the delegate role")
+    if Delegation.objects.filter(indicator=indicator, delegate=delegate).exists():
+        raise DelegationError(f"{delegate} already writes the commentary of {indicator.code}")
+    delegation = Delegation(indicator=indicator, delegate=delegate, created_by=user)
+    delegation._history_user = user  # type: ignore[attr-defined]
+    delegation.save()
+    return delegation
+
+
+@transaction.atomic
+def delegation_remove(*, delegation: Delegation, user: User) -> None:
+    """The indicator's owner (or an officer) takes the writing back from a delegate."""
+    _check_may_delegate(delegation.indicator, user)
+    delegation._history_user = user  # type: ignore[attr-defined]
+    delegation.delete()

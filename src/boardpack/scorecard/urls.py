@@ -3,6 +3,7 @@ from django.urls import path
 from boardpack.scorecard import (
     commentary_views,
     entry_views,
+    import_views,
     indicator_views,
     library_views,
     views,
@@ -17,6 +18,16 @@ urlpatterns = [
     path("values/status/", entry_views.status_preview, name="status-preview"),
     path("my-indicators/", commentary_views.my_indicators, name="my-indicators"),
     path(
+        "my-indicators/delegations/",
+        commentary_views.delegation_create,
+        name="delegation-create",
+    ),
+    path(
+        "my-indicators/delegations/<int:pk>/remove/",
+        commentary_views.delegation_remove,
+        name="delegation-remove",
+    ),
+    path(
         "indicators/<int:pk>/commentary/<str:period>/",
         commentary_views.comment_write,
         name="comment-write",
@@ -26,5 +37,6 @@ urlpatterns = [
     path("library/", library_views.library, name="library"),
     path("library/new/", library_views.library_new, name="library-new"),
     path("library/<int:pk>/edit/", library_views.library_edit, name="library-edit"),
-    path("imports/", library_views.imports, name="imports"),
+    path("library/<int:pk>/targets/", library_views.library_targets, name="library-targets"),
+    path("imports/", import_views.imports, name="imports"),
 ]

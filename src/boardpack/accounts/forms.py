@@ -1,0 +1,95 @@
+"""The form of the People pages: a person, their role and their login."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+
+from boardpack.accounts.models import Person, Role
+from boardpack.web.forms import Radios, width
+
+SERVICE_FIELDS = {"password": "new_password1"}
+"""Fields person_save names differently from this form."""
+
+
+class PersonForm(forms.Form):
+    name = forms.CharField(
+        label="Name",
+        max_length=200,
+        help_text="As reports print it, for example Head of Safeguarding Service.",
+        error_messages={"required": "Enter the person's name"},
+    )
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        error_messages={"invalid": "Enter an email address like name@example.gov.uk"},
+    )
+    role = forms.ChoiceField(
+        label="Role",
+        choices=Role.choices,
+        widget=Radios,
+        help_text=(
+            "Performance officers manage everything. Indicator owners enter values and write "
+            "commentary for their indicators. Delegates write the commentary an owner gives "
+            "them. Viewers read."
+        ),
+        error_messages={"required": "Choose a role"},
+    )
+    username = forms.CharField(
+        label="Username",
+        required=False,
+        max_length=150,
+        validators=get_user_model()._meta.get_field("username").validators,
+        help_text="Leave blank if they do not sign in. Letters, digits and @ . + - _ only.",
+        widget=forms.TextInput(attrs={**width(20), "autocomplete": "off"}),
+    )
+    new_password1 = forms.CharField(
+        label="Password",
+        required=False,
+        strip=False,
+        help_text=" ".join(password_validation.password_validators_help_texts()),
+        widget=forms.PasswordInput(attrs={**width(20), "autocomplete": "new-password"}),
+    )
+    new_password2 = forms.CharField(
+        label="Confirm password",
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={**width(20), "autocomplete": "new-password"}),
+    )
+    active = forms.BooleanField(
+        label="Can sign in",
+        required=False,
+        help_text="Untick to stop them signing in. Their indicators and history stay.",
+    )
+
+    def __init__(self, data: Any = None, *, person: Person | None) -> None:
+        initial: dict[str, Any] = {"role": Role.VIEWER, "active": True}
+        if person is not None:
+            login = person.user
+            initial = {
+                "name": person.name,
+                "email": person.email,
+                "role": person.role,
+                "username": login.get_username() if login else "",
+                "active": login.is_active if login else True,
+            }
+        super().__init__(data, initial=initial)
+        if person is not None and person.user is not None:
+            self.fields["new_password1"].label = "New password"
+            self.fields["new_password2"].label = "Confirm new password"
+            self.fields["new_password1"].help_text = (
+                "Leave blank to keep their password. " + self.fields["new_password1"].help_text
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("new_password1", "") != data.get("new_password2", ""):
+            self.add_error("new_password2", "The two passwords do not match")
+        return data
+
+    def add_service_errors(self, problems: list[tuple[str, str]]) -> None:
+        for field, message in problems:
+            self.add_error(SERVICE_FIELDS.get(field, field), message)
