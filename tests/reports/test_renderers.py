@@ -4,7 +4,6 @@ import io
 from datetime import date
 from decimal import Decimal
 
-import cairosvg
 import pytest
 from docx import Document as WordDocument
 from openpyxl import load_workbook
@@ -49,7 +48,6 @@ def _document() -> Document:
     chart = Chart(
         title="Trend",
         svg=SVG,
-        png=cairosvg.svg2png(bytestring=SVG.encode()),
         data=Table("Chart data", ("Month", "Actual"), ((Cell("Jun 2012"), Cell("37.47")),)),
     )
     block = IndicatorBlock(

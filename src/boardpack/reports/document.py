@@ -39,13 +39,19 @@ class Table:
     row_headers: bool = False
     """True when each row's first cell labels the row (e.g. Actual / Target / Symbol)."""
 
+    @property
+    def numeric_columns(self) -> frozenset[int]:
+        """Columns (from 0) holding a number in some row: right-aligned when printed."""
+        return frozenset(
+            n for row in self.rows for n, cell in enumerate(row) if cell.number is not None
+        )
+
 
 @dataclass(frozen=True)
 class Chart:
     kind: ClassVar[str] = "chart"
     title: str
     svg: str
-    png: bytes
     data: Table
 
 

@@ -22,6 +22,7 @@ NAVIGATION = (
     ("My indicators", "my-indicators", {Role.INDICATOR_OWNER, Role.DELEGATE}),
     ("Enter values", "values-grid", {Role.PERFORMANCE_OFFICER, Role.INDICATOR_OWNER}),
     ("Commentary review", "comment-review-list", {Role.PERFORMANCE_OFFICER}),
+    ("Reports", "reports", None),
     ("Imports", "imports", {Role.PERFORMANCE_OFFICER}),
     ("Indicator library", "library", {Role.PERFORMANCE_OFFICER}),
     ("People", "people", {Role.PERFORMANCE_OFFICER}),

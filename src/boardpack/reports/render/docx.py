@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import datetime, time
 
+import cairosvg
 from docx import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_BREAK
@@ -62,7 +63,8 @@ def _table(word: WordDocument, table: Table) -> WordTable:
 
 
 def _chart(word: WordDocument, chart: Chart) -> None:
-    word.add_picture(io.BytesIO(chart.png), width=Cm(16))
+    png = cairosvg.svg2png(bytestring=chart.svg.encode(), output_width=1280)
+    word.add_picture(io.BytesIO(png), width=Cm(16))
     word.paragraphs[-1].paragraph_format.keep_with_next = True
     _table(word, chart.data)
 

@@ -1,0 +1,41 @@
+"""The reports page's choices."""
+
+from __future__ import annotations
+
+from django import forms
+
+from boardpack.accounts.models import OrgUnit
+from boardpack.core.periods import Month, parse_period
+from boardpack.reports.render import FORMATS
+from boardpack.scorecard.models import Tag
+
+
+class QuarterlyForm(forms.Form):
+    period = forms.ChoiceField(label="Quarter or month")
+    director = forms.ModelChoiceField(
+        queryset=OrgUnit.objects.filter(kind=OrgUnit.Kind.DIRECTORATE),
+        required=False,
+        empty_label="All directors",
+    )
+    service = forms.ModelChoiceField(
+        queryset=OrgUnit.objects.filter(kind=OrgUnit.Kind.SERVICE),
+        required=False,
+        empty_label="All services",
+    )
+    tag = forms.ModelChoiceField(
+        queryset=Tag.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label="All plans",
+        label="Plan",
+    )
+    format = forms.ChoiceField(
+        choices=[(f, f.upper()) for f in FORMATS], initial="html", required=False
+    )
+
+    def __init__(self, *args: object, periods: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["period"].choices = periods
+
+    def clean_period(self) -> Month:
+        return parse_period(self.cleaned_data["period"])
