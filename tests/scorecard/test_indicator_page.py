@@ -11,7 +11,7 @@ from boardpack.core.commentary import Actor
 from boardpack.core.periods import Month
 from boardpack.scorecard import services
 from boardpack.scorecard.importers import import_file
-from boardpack.scorecard.models import Actual, Indicator
+from boardpack.scorecard.models import Actual, Comment, Indicator
 
 MONTH_ENDS = "30/04/12 31/05/12 30/06/12 31/07/12 31/08/12 30/09/12 31/10/12 30/11/12 31/12/12"
 YEAR_END = "31/01/13 28/02/13 31/03/13"
@@ -302,3 +302,19 @@ def test_the_query_count_stays_fixed_however_long_the_history(
         html = client.get(url).content.decode()
     assert len(_history(html)) == 50
     assert html.count('class="govuk-summary-card"') == 11
+
+
+def test_a_viewer_sees_only_approved_commentary_and_no_comment_history(client, viewer, owner):
+    lac = Indicator.objects.get(code="2042SC")
+    draft = Comment.objects.get(indicator=lac)
+    draft.state = "draft"
+    draft.text = "A first thought, not for the board."
+    draft.save()
+    client.force_login(viewer)
+    html = client.get(f"/indicators/{lac.pk}/").content.decode()
+    assert "A first thought, not for the board." not in html
+    client.force_login(owner)
+    assert (
+        "A first thought, not for the board."
+        in client.get(f"/indicators/{lac.pk}/").content.decode()
+    )

@@ -18,7 +18,14 @@ from boardpack.core.status import (
     Status,
     direction_of_travel,
 )
-from boardpack.scorecard.models import Actual, Comment, CommentEvent, Indicator, Target
+from boardpack.scorecard.models import (
+    Actual,
+    Comment,
+    CommentEvent,
+    CommentState,
+    Indicator,
+    Target,
+)
 from boardpack.scorecard.selectors import judge, previous_period
 
 HISTORY_LIMIT = 50
@@ -141,12 +148,17 @@ def latest_travel(indicator: Indicator, values: YearValues) -> Travel | None:
     )
 
 
-def indicator_comments(indicator: Indicator) -> list[Comment]:
-    """All commentary of the indicator, newest period first, each with its workflow events."""
+def indicator_comments(indicator: Indicator, *, drafts: bool) -> list[Comment]:
+    """The indicator's commentary, newest period first, each with its workflow events.
+
+    Without `drafts`, only approved commentary: what a reader of the board pack may see.
+    """
     events = CommentEvent.objects.select_related("by__person").order_by("at", "pk")
+    comments = Comment.objects.filter(indicator=indicator)
+    if not drafts:
+        comments = comments.filter(state=CommentState.APPROVED)
     return list(
-        Comment.objects.filter(indicator=indicator)
-        .select_related("author")
+        comments.select_related("author")
         .prefetch_related(Prefetch("events", queryset=events))
         .order_by("-period", "-set_at", "-pk")
     )
@@ -209,7 +221,9 @@ def _tags_of(history_ids: set[int]) -> dict[int, tuple[str, ...]]:
     return {key: tuple(codes) for key, codes in found.items()}
 
 
-def indicator_history(indicator: Indicator, *, limit: int = HISTORY_LIMIT) -> list[Revision]:
+def indicator_history(
+    indicator: Indicator, *, drafts: bool, limit: int = HISTORY_LIMIT
+) -> list[Revision]:
     """The latest changes to the indicator, its targets, actuals and comments, newest first.
 
     Each kind's newest `limit` records are read with the id of the record before each (one
@@ -218,6 +232,8 @@ def indicator_history(indicator: Indicator, *, limit: int = HISTORY_LIMIT) -> li
     """
     newest: list[tuple[str, Any]] = []
     for kind, model, key, related in HISTORIES:
+        if kind == "comment" and not drafts:
+            continue
         newest.extend((kind, r) for r in _latest_records(model, key, indicator, related, limit))
     order = {kind: index for index, (kind, *_) in enumerate(HISTORIES)}
     newest.sort(key=lambda e: (e[1].history_date, -order[e[0]], e[1].history_id), reverse=True)
@@ -254,12 +270,15 @@ class IndicatorFacts:
     history: list[Revision]
 
 
-def indicator_facts(indicator: Indicator, *, years: Years, year: int | None) -> IndicatorFacts:
+def indicator_facts(
+    indicator: Indicator, *, years: Years, year: int | None, drafts: bool
+) -> IndicatorFacts:
+    """`drafts`: whether the reader may see commentary before it is approved, and its history."""
     measure = indicator.kind != Indicator.Kind.MILESTONE
     return IndicatorFacts(
         indicator=indicator,
         years=years,
         values=year_values(indicator, year) if measure and year is not None else None,
-        comments=indicator_comments(indicator),
-        history=indicator_history(indicator),
+        comments=indicator_comments(indicator, drafts=drafts),
+        history=indicator_history(indicator, drafts=drafts),
     )

@@ -38,13 +38,17 @@ def _year(request: HttpRequest, years: Years) -> int | None:
 def indicator(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = get_object_or_404(readable_indicators(), pk=pk)
     years = indicator_years(chosen)
-    facts = indicator_facts(chosen, years=years, year=_year(request, years))
+    may_comment = commentable_indicators(request.user).filter(pk=pk).exists()
+    officer = is_officer(request.user)
+    facts = indicator_facts(
+        chosen, years=years, year=_year(request, years), drafts=officer or may_comment
+    )
     page = indicator_page(facts, scheme=current_scheme(), today=timezone.localdate())
     context = {
         "page": page,
         "may_enter": page.milestone is None
         and value_editable_indicators(request.user).filter(pk=pk).exists(),
-        "may_comment": commentable_indicators(request.user).filter(pk=pk).exists(),
-        "may_review": is_officer(request.user),
+        "may_comment": may_comment,
+        "may_review": officer,
     }
     return render(request, "scorecard/indicator.html", context)
