@@ -1,0 +1,1 @@
+"""Shared steps run once per calculation before the measures that use them."""
