@@ -8,7 +8,7 @@ DEMO_ADDR ?= 127.0.0.1:8000
 # Local demo and tests only; production sets its own SECRET_KEY (see .env.example).
 export SECRET_KEY ?= insecure-key-for-local-demo-and-tests-only
 
-.PHONY: install browser-tools demo test test-sqlite test-postgres migrations-check lint format bench clean
+.PHONY: install browser-tools demo test test-sqlite test-postgres migrations-check lint format bench bench-calc clean
 
 install: $(STAMP)
 
@@ -51,8 +51,14 @@ format: install
 	$(BIN)/ruff check --fix src tests bench
 	$(BIN)/ruff format src tests bench
 
+# The web load benchmark (bench/web.py) needs Debian's wrk.
 bench: install
+	scripts/ensure-wrk
 	$(BIN)/python bench/run.py
+
+# The calc engine at national scale alone (bench/calc_national.py; `make bench` runs it too).
+bench-calc: install
+	$(BIN)/python bench/calc_national.py
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3

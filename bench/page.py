@@ -1,7 +1,10 @@
 """Render the scorecard page through Django's test client as a signed-in viewer.
 
 Run by bench/run.py with DATABASE_URL naming a loaded database. Prints one JSON object: the
-median time of the timed renders and the number of SQL queries one render makes.
+median time of the timed renders, the number of SQL queries one render makes, and a monthly
+indicator (its pk and code) for bench/web.py's indicator page. The viewer is a User linked to a
+Person with the viewer role; with BENCH_VIEWER_PASSWORD set it gets that password, so that
+bench/web.py can sign in over HTTP.
 
     DATABASE_URL=... .venv/bin/python bench/page.py --period 2024-03 [--runs 5]
 """
@@ -13,8 +16,39 @@ import json
 import os
 import statistics
 import time
+from typing import TYPE_CHECKING
 
 import django
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+VIEWER = "bench.viewer"
+PASSWORD_VARIABLE = "BENCH_VIEWER_PASSWORD"
+
+
+def setup() -> None:
+    """Django, configured for the test client against the database named by DATABASE_URL."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "boardpack.settings")
+    os.environ["ALLOWED_HOSTS"] = "testserver"  # the test client's host name
+    django.setup()
+
+
+def viewer() -> User:
+    """The benchmarks' user: a viewer, as a councillor reading the board pack is."""
+    from django.contrib.auth.models import User
+
+    from boardpack.accounts.models import Person, Role
+
+    user = User.objects.get_or_create(username=VIEWER)[0]
+    Person.objects.update_or_create(
+        user=user, defaults={"name": "Benchmark viewer", "role": Role.VIEWER}
+    )
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if password:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    return user
 
 
 def main() -> None:
@@ -22,11 +56,8 @@ def main() -> None:
     parser.add_argument("--period", required=True, help="the month shown, e.g. 2024-03")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "boardpack.settings")
-    os.environ["ALLOWED_HOSTS"] = "testserver"  # the test client's host name
-    django.setup()
+    setup()
 
-    from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -34,7 +65,7 @@ def main() -> None:
     from boardpack.scorecard.models import Indicator
 
     client = Client()
-    client.force_login(get_user_model().objects.get_or_create(username="bench.viewer")[0])
+    client.force_login(viewer())
     url = f"/?period={args.period}"
     client.get(url)  # warm up: templates compiled, content types cached
     with CaptureQueriesContext(connection) as queries:
@@ -53,7 +84,18 @@ def main() -> None:
         start = time.perf_counter()
         client.get(url)
         times.append(time.perf_counter() - start)
-    print(json.dumps({"seconds": statistics.median(times), "queries": query_count}))
+    monthly = Indicator.objects.filter(frequency=Indicator.Frequency.MONTHLY).first()
+    if monthly is None:
+        raise SystemExit("no monthly indicator for the indicator page")
+    print(
+        json.dumps(
+            {
+                "seconds": statistics.median(times),
+                "queries": query_count,
+                "indicator": {"pk": monthly.pk, "code": monthly.code},
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

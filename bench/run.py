@@ -6,7 +6,10 @@ recreated, or the database named by BENCH_POSTGRES_URL) it loads generated data 
 years of values, re-importing them unchanged, importing comments, `boardpack status`, and the
 scorecard page (bench/page.py). The page's SQL query count is measured at 30 and at 300
 indicators and must be the same. Every command runs in its own process, so each time includes
-Python and Django start-up, which is measured too.
+Python and Django start-up, which is measured too. Then the scorecard and indicator pages are
+served by gunicorn and loaded with wrk (bench/web.py). The run fails, after writing the file,
+if the query count grows or a page could not be measured over HTTP. Last, the calc engine at
+national scale (bench/calc_national.py, also `make bench-calc` alone) adds its section.
 """
 
 from __future__ import annotations
@@ -17,13 +20,13 @@ import platform
 import re
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib.metadata import version
 from pathlib import Path
 from typing import Protocol
 
@@ -33,7 +36,13 @@ from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg.rows import TupleRow
 
+import benchmarks_import
+import calc_national
+import web
+from common import BenchError, check, log, run
 from generate import Dataset, generate
+from page import PASSWORD_VARIABLE
+from web import PageFigures, PageResult, Unmeasured
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "PERFORMANCE.md"
@@ -43,22 +52,21 @@ POSTGRES_URL = os.environ.get(
     "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/boardpack_bench"
 )
 FEW, MANY = 30, 300
+SCORECARD, INDICATOR = "Scorecard page", "Indicator page"
 REPEATS = 5
 IMPORT_GOAL, STATUS_GOAL, PAGE_GOAL = 60.0, 2.0, 1.0
+SERVER_CHOICE = (
+    f"The pages are served by {web.SERVER}, two per core. Rendering a page is mostly Python "
+    "work (the database answers in a small part of the time), so one process per core keeps "
+    "the cores busy and the second has work while the first waits for the database or for its "
+    "response to be sent. Threads (gthread workers) compute no faster under Python's global "
+    "interpreter lock, and more processes add memory and switching but no cores. Below, the "
+    "scorecard page with the setting used and with two others, measured the same way in this "
+    "run on the last database. On a shared machine differences of up to about half are noise: "
+    "when the setting was chosen, repeated runs of each of these settings differed that much, "
+    "and none was better in every run."
+)
 REPORT = re.compile(r"(\d+) created, (\d+) updated, (\d+) unchanged")
-
-
-class BenchError(Exception):
-    """A command failed or gave a wrong answer: the figures would mean nothing."""
-
-
-def check(condition: bool, message: str) -> None:
-    if not condition:
-        raise BenchError(message)
-
-
-def log(message: str) -> None:
-    print(message, flush=True)
 
 
 class Backend(Protocol):
@@ -121,21 +129,26 @@ class Figures:
     page: float
     queries_few: int
     queries_many: int
+    web: web.WebFigures
 
 
-def run(url: str, command: list[str]) -> tuple[float, str]:
+@dataclass(frozen=True)
+class Rendered:
+    """bench/page.py's answer: the scorecard page's time and queries, and a monthly indicator."""
+
+    seconds: float
+    queries: int
+    indicator_pk: int
+    indicator_code: str
+
+
+def run_on(url: str, command: list[str], **env: str) -> tuple[float, str]:
     """Run a command against the database; returns its wall-clock time and its output."""
-    start = time.perf_counter()
-    done = subprocess.run(
-        command, env={**os.environ, "DATABASE_URL": url}, capture_output=True, text=True
-    )
-    elapsed = time.perf_counter() - start
-    check(done.returncode == 0, f"{' '.join(command)} failed:\n{done.stderr}")
-    return elapsed, done.stdout
+    return run(command, env={**os.environ, "DATABASE_URL": url, **env})
 
 
 def boardpack(url: str, *args: str) -> tuple[float, str]:
-    return run(url, [str(BOARDPACK), *args])
+    return run_on(url, [str(BOARDPACK), *args])
 
 
 def median(measure: Callable[[], float]) -> float:
@@ -174,23 +187,44 @@ def status(url: str, data: Dataset) -> float:
     return elapsed
 
 
-def page(url: str, data: Dataset) -> tuple[float, int]:
-    """The scorecard page's median render time and its SQL query count."""
+def page(url: str, data: Dataset) -> Rendered:
+    """The scorecard page's median render time and query count; the viewer gets its password."""
     command = [sys.executable, str(PAGE_SCRIPT), "--period", data.latest, "--runs", str(REPEATS)]
-    found = json.loads(run(url, command)[1])
-    return float(found["seconds"]), int(found["queries"])
+    found = json.loads(run_on(url, command, **{PASSWORD_VARIABLE: web.PASSWORD})[1])
+    indicator = found["indicator"]
+    return Rendered(
+        float(found["seconds"]), int(found["queries"]), int(indicator["pk"]), indicator["code"]
+    )
 
 
-def measure(backend: Backend, few: Dataset, many: Dataset) -> Figures:
+def web_pages(data: Dataset, rendered: Rendered) -> list[web.Page]:
+    """The pages loaded over HTTP: the scorecard page and one monthly indicator's page."""
+    code = rendered.indicator_code
+    return [
+        web.Page(SCORECARD, f"/?period={data.latest}", code),
+        web.Page(INDICATOR, f"/indicators/{rendered.indicator_pk}/", code),
+    ]
+
+
+def web_page_sizes(data: Dataset) -> dict[str, str]:
+    """What web_pages' pages show, by page name, for the report."""
+    return {
+        SCORECARD: f"`/?period={data.latest}`, {data.indicators} indicators",
+        INDICATOR: f"`/indicators/<pk>/`, a monthly indicator with {data.years} years of values",
+    }
+
+
+def measure(backend: Backend, few: Dataset, many: Dataset, compare: bool) -> Figures:
+    """Every figure for one database; if `compare`, the alternative server settings too."""
     log(f"{backend.name}: {few.indicators} indicators, for the page's query count")
     url = backend.fresh()
     load(url, few)
-    queries_few = page(url, few)[1]
+    queries_few = page(url, few).queries
     log(f"{backend.name}: {many.indicators} indicators, {many.value_rows} value rows")
     url = backend.fresh()
     indicators_import, values_import, comments_import = load(url, many)
-    log(f"{backend.name}: re-import, status and page, {REPEATS} runs each")
-    page_time, queries_many = page(url, many)
+    log(f"{backend.name}: re-import, status and page, {REPEATS} runs each; then over HTTP")
+    rendered = page(url, many)
     return Figures(
         indicators_import=indicators_import,
         values_import=values_import,
@@ -200,14 +234,24 @@ def measure(backend: Backend, few: Dataset, many: Dataset) -> Figures:
         comments_import=comments_import,
         startup=median(lambda: boardpack(url, "--version")[0]),
         status=median(lambda: status(url, many)),
-        page=page_time,
+        page=rendered.seconds,
         queries_few=queries_few,
-        queries_many=queries_many,
+        queries_many=rendered.queries,
+        web=web.measure(url, web_pages(many, rendered), compare),
     )
 
 
 def seconds(value: float) -> str:
     return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
+
+
+def milliseconds(value: float) -> str:
+    return f"{value * 1000:.0f} ms"
+
+
+def ceiling(cpu: float) -> str:
+    """The pages a second that the machine's cores, idle but for the server, could serve."""
+    return f"{(os.cpu_count() or 1) / cpu:.0f}" if cpu > 0 else "–"
 
 
 def verdict(met: bool, detail: str) -> str:
@@ -235,7 +279,7 @@ def _proc_field(path: str, key: str) -> str | None:
     return None
 
 
-def machine(versions: dict[str, str]) -> list[list[str]]:
+def machine(versions: dict[str, str], load: tuple[float, float, float]) -> list[list[str]]:
     memory = _proc_field("/proc/meminfo", "MemTotal")  # e.g. "24684084 kB"
     return [
         ["CPU", _proc_field("/proc/cpuinfo", "model name") or platform.processor() or "unknown"],
@@ -246,29 +290,63 @@ def machine(versions: dict[str, str]) -> list[list[str]]:
         ["Django", django.get_version()],
         ["SQLite", versions["SQLite"]],
         ["PostgreSQL server", versions.get("PostgreSQL", "not reachable")],
+        ["gunicorn", versions["gunicorn"]],
+        ["wrk", versions["wrk"]],
+        ["Load average at the start (1, 5, 15 min)", ", ".join(f"{v:.2f}" for v in load)],
     ]
 
 
-def goal_rows(results: dict[str, Figures]) -> list[list[str]]:
-    goals: list[tuple[str, Callable[[Figures], tuple[bool, str]]]] = [
+def web_verdict(result: PageResult, judge: Callable[[PageFigures], tuple[bool, str]]) -> str:
+    if isinstance(result, Unmeasured):
+        return "**not measured** (see the notes)"
+    return verdict(*judge(result))
+
+
+def web_goals(name: str, what: str) -> list[tuple[str, Callable[[Figures], str]]]:
+    """A page's goals over HTTP: one request's median, pages a second and p95 under load."""
+    served = f"{name} ({what}) served by gunicorn"
+    judges: list[tuple[str, Callable[[PageFigures], tuple[bool, str]]]] = [
+        (
+            f"{served}: one request, median under {web.SINGLE_GOAL * 1000:.0f} ms",
+            lambda p: (p.single < web.SINGLE_GOAL, milliseconds(p.single)),
+        ),
+        (
+            f"{served}: at least {web.RATE_GOAL:.0f} pages a second to {web.CLIENTS} clients",
+            lambda p: (p.load.rate >= web.RATE_GOAL, f"{p.load.rate:.1f} pages/s"),
+        ),
+        (
+            f"{served}: 95th percentile under {web.P95_GOAL:.0f} s with {web.CLIENTS} clients",
+            lambda p: (p.load.p95 < web.P95_GOAL, f"p95 {seconds(p.load.p95)}"),
+        ),
+    ]
+
+    def cell(judge: Callable[[PageFigures], tuple[bool, str]]) -> Callable[[Figures], str]:
+        return lambda f: web_verdict(f.web.pages[name], judge)
+
+    return [(goal, cell(judge)) for goal, judge in judges]
+
+
+def goal_rows(results: dict[str, Figures], pages: dict[str, str]) -> list[list[str]]:
+    goals: list[tuple[str, Callable[[Figures], str]]] = [
         (
             f"Value import, ten years × {MANY} indicators, under {IMPORT_GOAL:.0f} s",
-            lambda f: (f.values_import < IMPORT_GOAL, seconds(f.values_import)),
+            lambda f: verdict(f.values_import < IMPORT_GOAL, seconds(f.values_import)),
         ),
         (
             f"`boardpack status` of {MANY} indicators for one month under {STATUS_GOAL:.0f} s",
-            lambda f: (f.status < STATUS_GOAL, seconds(f.status)),
+            lambda f: verdict(f.status < STATUS_GOAL, seconds(f.status)),
         ),
         (
             f"Scorecard page under {PAGE_GOAL:.0f} s, with the same query count at {FEW} and "
             f"{MANY} indicators",
-            lambda f: (
+            lambda f: verdict(
                 f.page < PAGE_GOAL and f.queries_few == f.queries_many,
                 f"{seconds(f.page)}; {f.queries_few} and {f.queries_many} queries",
             ),
         ),
+        *(goal for name, what in pages.items() for goal in web_goals(name, what)),
     ]
-    return [[goal, *(verdict(*judge(f)) for f in results.values())] for goal, judge in goals]
+    return [[goal, *(judge(f) for f in results.values())] for goal, judge in goals]
 
 
 def measurement_rows(results: dict[str, Figures], few: Dataset, many: Dataset) -> list[list[str]]:
@@ -320,6 +398,75 @@ def measurement_rows(results: dict[str, Figures], few: Dataset, many: Dataset) -
     return [[label, size, *(show(f) for f in results.values())] for label, size, show in rows]
 
 
+def web_figure(result: PageResult, show: Callable[[PageFigures], str]) -> str:
+    return "not measured" if isinstance(result, Unmeasured) else show(result)
+
+
+def web_measurement_rows(results: dict[str, Figures], pages: dict[str, str]) -> list[list[str]]:
+    load = f"{web.CLIENTS} clients, no think time, {web.DURATION} s"
+    shows: list[tuple[str, Callable[[PageFigures], str]]] = [
+        (
+            f"one request at a time (median of {web.SEQUENTIAL})",
+            lambda p: milliseconds(p.single),
+        ),
+        (f"{load}: pages a second (pages)", lambda p: f"{p.load.rate:.1f} ({p.load.requests})"),
+        (
+            f"{load}: latency median / 95th / 99th percentile / max",
+            lambda p: " / ".join(
+                seconds(v) for v in (p.load.p50, p.load.p95, p.load.p99, p.load.max)
+            ),
+        ),
+        (
+            f"{load}: the workers' CPU time a page (so at most, on {os.cpu_count()} idle cores)",
+            lambda p: f"{milliseconds(p.load.cpu)} ({ceiling(p.load.cpu)} pages/s)",
+        ),
+    ]
+    return [
+        [
+            f"{name} served by gunicorn ({web.SERVER}), {label}",
+            size,
+            *(web_figure(f.web.pages[name], show) for f in results.values()),
+        ]
+        for name, size in pages.items()
+        for label, show in shows
+    ]
+
+
+def server_section(results: dict[str, Figures]) -> list[str]:
+    """The scorecard page with the setting used and with each alternative, on one database."""
+    compared = next((name for name, f in results.items() if f.web.alternatives), None)
+    if compared is None:
+        return []
+    figures = results[compared].web
+    settings = [
+        (f"{web.SERVER} (the setting used above)", figures.pages[SCORECARD]),
+        *((str(server), result) for server, result in figures.alternatives.items()),
+    ]
+    shows: list[Callable[[PageFigures], str]] = [
+        lambda p: f"{p.load.rate:.1f}",
+        lambda p: seconds(p.load.p95),
+        lambda p: milliseconds(p.load.cpu),
+        lambda p: milliseconds(p.single),
+    ]
+    return [
+        "## Server settings",
+        "",
+        SERVER_CHOICE,
+        "",
+        *table(
+            [
+                f"gunicorn, on {compared}",
+                "pages a second",
+                "95th percentile",
+                "workers' CPU a page",
+                "one request",
+            ],
+            [[label, *(web_figure(result, show) for show in shows)] for label, result in settings],
+        ),
+        "",
+    ]
+
+
 def render(
     results: dict[str, Figures],
     versions: dict[str, str],
@@ -328,8 +475,10 @@ def render(
     many: Dataset,
     started: datetime,
     took: float,
+    load: tuple[float, float, float],
 ) -> str:
     backends = list(results)
+    pages = web_page_sizes(many)
     lines = [
         "# Performance",
         "",
@@ -345,16 +494,20 @@ def render(
         "",
         "## Machine",
         "",
-        *table(["", ""], machine(versions)),
+        *table(["", ""], machine(versions, load)),
         "",
         "## Goals",
         "",
-        *table(["goal", *backends], goal_rows(results)),
+        *table(["goal", *backends], goal_rows(results, pages)),
         "",
         "## Measurements",
         "",
-        *table(["measurement", "size", *backends], measurement_rows(results, few, many)),
+        *table(
+            ["measurement", "size", *backends],
+            measurement_rows(results, few, many) + web_measurement_rows(results, pages),
+        ),
         "",
+        *server_section(results),
         "## How it is measured",
         "",
         f"- `bench/generate.py` writes the files from a fixed seed: {many.indicators} indicators "
@@ -374,10 +527,44 @@ def render(
         "one warm-up request; its SQL queries are counted with `CaptureQueriesContext` on a "
         f"database of {few.indicators} indicators and one of {many.indicators}. The run fails if "
         "the counts differ.",
+        f"- Over HTTP, the pages are served by gunicorn (`gunicorn boardpack.wsgi:application "
+        f"{' '.join(web.SERVER.options())}`) on a free port of {web.HOST} with `DEBUG=false`, as "
+        "in production; static files are neither served nor asked for. The benchmark's viewer (a "
+        "user whose person has the viewer role) signs in through `/login/`, and its session "
+        "cookie goes with every request.",
+        "- Each page has a server of its own, started for it and stopped after it. The page must "
+        "first answer 200 and show the indicator's code: a redirect (to the sign-in page) or a "
+        f"404 fails the page, and the run. Then, after {web.CLIENTS} requests at once to warm the "
+        f"workers up, {web.SEQUENTIAL} requests one at a time, each on a new connection, are "
+        "timed with `time.perf_counter` (the median is shown); then wrk with "
+        f"{web.WRK_THREADS} threads and {web.CLIENTS} connections sends "
+        f"requests with no think time for {web.DURATION} s. bench/wrk-report.lua reads the "
+        "percentiles from wrk's latency histogram and counts responses other than 2xx: any of "
+        f"those, a socket error or a timeout (over {web.TIMEOUT} s) fails the page.",
+        "- The workers' CPU time (user and system, from /proc) over the load, divided by the "
+        "pages served, is steadier than the clock on a busy machine; the cores divided by it "
+        "are the most pages a second that this machine could serve with nothing else running "
+        "(the database server's own CPU time is not counted).",
+        f"- wrk runs on the same {os.cpu_count()} cores as the server and takes some of their "
+        "time, and the machine may be busy with other work (its load average is in the table "
+        "above), so these figures are a lower bound for a server of its own.",
         *(f"- {note}" for note in notes),
         "",
     ]
     return "\n".join(lines)
+
+
+def unmeasured(results: dict[str, Figures]) -> list[str]:
+    """Why each page that could not be measured over HTTP was not."""
+    return [
+        f"{backend}: {label} was not measured: {result.reason.splitlines()[0]}"
+        for backend, f in results.items()
+        for label, result in [
+            *f.web.pages.items(),
+            *((f"{SCORECARD} with {server}", r) for server, r in f.web.alternatives.items()),
+        ]
+        if isinstance(result, Unmeasured)
+    ]
 
 
 def _shown(url: str) -> str:
@@ -388,12 +575,16 @@ def _shown(url: str) -> str:
 def main() -> None:
     os.environ.setdefault("SECRET_KEY", "insecure-key-for-benchmarks-only")
     os.environ["DEBUG"] = "false"
-    started, start = datetime.now(UTC), time.perf_counter()
+    started, start, load = datetime.now(UTC), time.perf_counter(), os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="boardpack-bench-") as temp:
         directory = Path(temp)
         few, many = generate(directory / "few", FEW), generate(directory / "many", MANY)
         backends: list[Backend] = [SQLite(directory)]
-        versions = {"SQLite": backends[0].version()}
+        versions = {
+            "SQLite": backends[0].version(),
+            "gunicorn": version("gunicorn"),
+            "wrk": web.wrk_version(),
+        }
         notes = []
         postgres = PostgreSQL(POSTGRES_URL)
         try:
@@ -403,19 +594,27 @@ def main() -> None:
             reason = str(error).strip().splitlines()[0]
             notes.append(f"PostgreSQL was not measured: {_shown(POSTGRES_URL)} ({reason}).")
             log(notes[-1])
-        results = {backend.name: measure(backend, few, many) for backend in backends}
-    DOC.write_text(
-        render(results, versions, notes, few, many, started, time.perf_counter() - start)
-    )
+        results = {
+            backend.name: measure(backend, few, many, compare=backend is backends[-1])
+            for backend in backends
+        }
+        published = benchmarks_import.measure(backends)
+    failures = unmeasured(results)
+    calc = calc_national.measure()
+    took = time.perf_counter() - start
+    document = render(results, versions, notes + failures, few, many, started, took, load)
+    DOC.write_text(document + calc_national.markdown(calc) + benchmarks_import.markdown(published))
     log(f"wrote {DOC.relative_to(ROOT)}")
-    for row in goal_rows(results):
+    for row in goal_rows(results, web_page_sizes(many)):
         log(" | ".join(row))
     growing = {name: f for name, f in results.items() if f.queries_few != f.queries_many}
     if growing:
-        raise SystemExit(
+        failures.append(
             "the scorecard page's query count grows with indicators: "
             + ", ".join(f"{n} {f.queries_few} → {f.queries_many}" for n, f in growing.items())
         )
+    if failures:
+        raise SystemExit("bench: " + "\n".join(failures))
 
 
 if __name__ == "__main__":

@@ -33,6 +33,15 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.")
+    return int(raw)
+
+
 DEBUG = env_bool("DEBUG", default=False)
 _DEV_SECRET = "insecure-development-key-only-for-debug-and-tests"
 SECRET_KEY = env_str("SECRET_KEY", _DEV_SECRET if DEBUG else None)
@@ -56,8 +65,12 @@ INSTALLED_APPS = [
     "django_htmx",
     "boardpack.accounts",
     "boardpack.scorecard",
+    "boardpack.boards",
+    "boardpack.plans",
     "boardpack.web",
     "boardpack.reports",
+    "boardpack.benchmarks",
+    "boardpack.calculated",
     "boardpack.demo",
 ]
 
@@ -116,3 +129,14 @@ STATIC_ROOT = PROJECT_DIR / "var" / "static"
 
 BOARDPACK_AUTHORITY_NAME = env_str("BOARDPACK_AUTHORITY_NAME", "Example County Council")
 BOARDPACK_STATUS_SCHEME = env_str("BOARDPACK_STATUS_SCHEME", "symbols")
+BOARDPACK_AUTHORITY_NUMBER = env_int("BOARDPACK_AUTHORITY_NUMBER", 888)
+BOARDPACK_BASE_URL = env_str("BOARDPACK_BASE_URL", "http://127.0.0.1:8000")
+
+# E-mail (the update cycle): Django's SMTP backend through the council's relay.
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "boardpack@localhost")

@@ -27,6 +27,11 @@ class PersonForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
         error_messages={"invalid": "Enter an email address like name@example.gov.uk"},
     )
+    email_opt_out = forms.BooleanField(
+        label="Send them no e-mail",
+        required=False,
+        help_text="No update requests, reminders or briefings; boards' pages still list them.",
+    )
     role = forms.ChoiceField(
         label="Role",
         choices=Role.choices,
@@ -72,6 +77,7 @@ class PersonForm(forms.Form):
             initial = {
                 "name": person.name,
                 "email": person.email,
+                "email_opt_out": person.email_opt_out,
                 "role": person.role,
                 "username": login.get_username() if login else "",
                 "active": login.is_active if login else True,

@@ -40,6 +40,9 @@ class Person(models.Model):
     name = models.CharField(max_length=200, unique=True)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.VIEWER)
     email = models.EmailField(blank=True)
+    email_opt_out = models.BooleanField(
+        default=False, help_text="Send them no e-mail (requests, reminders, briefings)."
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -27,11 +27,15 @@ def person_of(user: AnyUser) -> Person | None:
 
 
 def role_of(user: AnyUser) -> str | None:
+    return role_from(user, person_of(user) if user.is_authenticated else None)
+
+
+def role_from(user: AnyUser, person: Person | None) -> str | None:
+    """The role of a user whose person (`person_of(user)`) is already at hand: no query."""
     if not user.is_authenticated:
         return None
     if getattr(user, "is_superuser", False):
         return Role.PERFORMANCE_OFFICER
-    person = person_of(user)
     return person.role if person else Role.VIEWER
 
 

@@ -82,6 +82,7 @@ def person_save(
     active: bool,
     user: AbstractBaseUser,
     reason: str,
+    email_opt_out: bool = False,
 ) -> Person:
     """Create or update a person and their login; raises PersonError, writing nothing.
 
@@ -90,7 +91,9 @@ def person_save(
     The person's history records who changed them, and the reason names any login change.
     """
     if person is not None:
-        person = Person.objects.select_for_update().select_related("user").get(pk=person.pk)
+        person = (
+            Person.objects.select_for_update(of=("self",)).select_related("user").get(pk=person.pk)
+        )
     login = person.user if person is not None else None
     problems = _person_problems(
         person=person,
@@ -120,7 +123,9 @@ def person_save(
             account.set_password(password)
         account.save()
     person = person or Person()
-    changed = _set(person, name=name, email=email, role=role, user=account)
+    changed = _set(
+        person, name=name, email=email, email_opt_out=email_opt_out, role=role, user=account
+    )
     if changed or notes:
         person._history_user = user  # type: ignore[attr-defined]
         person._change_reason = "; ".join([reason, *notes])  # type: ignore[attr-defined]

@@ -34,6 +34,7 @@ def _person_page(request: HttpRequest, person: Person | None) -> HttpResponse:
                 person=person,
                 name=data["name"],
                 email=data["email"],
+                email_opt_out=data["email_opt_out"],
                 role=data["role"],
                 username=data["username"],
                 password=data["new_password1"],

@@ -26,15 +26,21 @@ MAX_ROWS = 200_000
 
 @dataclass(frozen=True)
 class RowError:
-    """One problem in an import file, named by file, row (header is row 1) and column."""
+    """One problem in an import file, named by file, sheet (XLSX), row and column.
+
+    Rows are numbered as a spreadsheet shows them; in the scorecard's files the header is row 1.
+    """
 
     file: str
     row: int | None
     column: str | None
     reason: str
+    sheet: str | None = None
 
     def __str__(self) -> str:
         where = [self.file]
+        if self.sheet:
+            where.append(f"sheet {self.sheet!r}")
         if self.row is not None:
             where.append(f"row {self.row}")
         if self.column is not None:
@@ -72,10 +78,11 @@ class ImportReport:
         setattr(self, outcome, getattr(self, outcome) + 1)
 
     def __str__(self) -> str:
-        return (
+        summary = (
             f"{self.file}: {self.rows} row(s) read; {self.created} created, "
             f"{self.updated} updated, {self.unchanged} unchanged"
         )
+        return "\n".join([summary, *self.notes])
 
 
 class Table:
@@ -120,25 +127,70 @@ def _csv_records(name: str, data: bytes) -> list[list[str]]:
         raise ImportFailed([RowError(name, None, None, f"is not valid CSV ({error})")]) from None
 
 
-def _xlsx_records(name: str, data: bytes) -> list[list[str]]:
+@dataclass(frozen=True)
+class Sheet:
+    """The cells of one sheet as text; `records[i]` is the row a spreadsheet numbers i + 1.
+
+    A CSV file is one sheet with no name.
+    """
+
+    name: str
+    records: list[list[str]]
+
+
+@dataclass(frozen=True)
+class Workbook:
+    """A file read as sheets, for importers whose files are laid out in more than a table."""
+
+    name: str
+    sheets: list[Sheet]
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """Every row that has text, on every sheet."""
+        return [r for s in self.sheets for r in s.records if any(c.strip() for c in r)]
+
+
+def _xlsx_sheets(name: str, data: bytes, *, first_only: bool) -> list[Sheet]:
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
+        sheets = []
+        for sheet in workbook.worksheets[:1] if first_only else workbook.worksheets:
+            rows = sheet.iter_rows(values_only=True)
+            sheets.append(Sheet(sheet.title, [[_cell_text(cell) for cell in row] for row in rows]))
+        workbook.close()
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError) as error:
         raise ImportFailed(
             [RowError(name, None, None, f"is not a readable XLSX ({error})")]
         ) from None
-    sheet = workbook.worksheets[0]
-    records = [[_cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return records
+    return sheets
+
+
+def _is_xlsx(name: str, data: bytes) -> bool:
+    return name.lower().endswith(".xlsx") or data[:2] == b"PK"
+
+
+def read_sheets(name: str, data: bytes) -> Workbook:
+    """Every sheet of an XLSX file, or a CSV file as one sheet; unreadable files raise."""
+    sheets = (
+        _xlsx_sheets(name, data, first_only=False)
+        if _is_xlsx(name, data)
+        else [Sheet("", _csv_records(name, data))]
+    )
+    if sum(len(sheet.records) for sheet in sheets) > MAX_ROWS:
+        raise ImportFailed([RowError(name, None, None, f"has more than {MAX_ROWS} rows")])
+    return Workbook(name, sheets)
 
 
 def read_table(name: str, data: bytes) -> Table:
     """Read a CSV or XLSX file's bytes into a table; file-level problems raise ImportFailed."""
-    is_xlsx = name.lower().endswith(".xlsx") or data[:2] == b"PK"
-    records = _xlsx_records(name, data) if is_xlsx else _csv_records(name, data)
+    if _is_xlsx(name, data):
+        sheets = _xlsx_sheets(name, data, first_only=True)
+        records = sheets[0].records if sheets else []
+    else:
+        records = _csv_records(name, data)
     if not records or not any(cell.strip() for cell in records[0]):
         raise ImportFailed([RowError(name, 1, None, "has no header row")])
     headers = [cell.strip().lower() for cell in records[0]]
@@ -167,7 +219,11 @@ def read_table(name: str, data: bytes) -> Table:
 
 
 class Importer(Protocol[Plan]):
-    """A row schema and the two steps of the pipeline."""
+    """A row schema and the two steps of the pipeline.
+
+    An importer whose files are not one header row over data rows (a plan tracker) also has
+    `read(name, data)`, which returns what its `validate` takes in place of the table.
+    """
 
     required: tuple[str, ...]
     optional: tuple[str, ...]
@@ -184,8 +240,10 @@ class ErrorCollector:
         self.file = file
         self.errors: list[RowError] = []
 
-    def add(self, row: int | None, column: str | None, reason: str) -> None:
-        self.errors.append(RowError(self.file, row, column, reason))
+    def add(
+        self, row: int | None, column: str | None, reason: str, *, sheet: str | None = None
+    ) -> None:
+        self.errors.append(RowError(self.file, row, column, reason, sheet))
 
     def cell(self, row: SourceRow, column: str, parse: Callable[[str], T]) -> T | None:
         """Parse one cell; a ValueError becomes an error naming the row and column."""
@@ -221,8 +279,12 @@ class Pipeline(Generic[Plan]):
             raise ImportFailed(errors)
 
     def run(self, name: str, data: bytes) -> ImportReport:
-        table = read_table(name, data)
-        self.check_columns(table)
+        read = getattr(self.importer, "read", None)
+        if read is None:
+            table = read_table(name, data)
+            self.check_columns(table)
+        else:
+            table = read(name, data)
         collector = ErrorCollector(name)
         plan = self.importer.validate(table, collector)
         if collector.errors:

@@ -38,6 +38,9 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     row_headers: bool = False
     """True when each row's first cell labels the row (e.g. Actual / Target / Symbol)."""
+    widths: tuple[int, ...] = ()
+    """Column widths in percent of the table (summing to 100), for columns of long text; empty:
+    equal columns."""
 
     @property
     def numeric_columns(self) -> frozenset[int]:
@@ -115,6 +118,8 @@ class Document:
     document."""
     cover_lines: tuple[str, ...] = ()
     sections: tuple[Section, ...] = field(default_factory=tuple)
+    landscape: bool = False
+    """Printed (PDF, Word) on landscape pages: for wide tables of text, as trackers are."""
 
     @property
     def filename_stem(self) -> str:

@@ -39,3 +39,19 @@ class QuarterlyForm(forms.Form):
 
     def clean_period(self) -> Month:
         return parse_period(self.cleaned_data["period"])
+
+
+class AppendixForm(forms.Form):
+    year = forms.TypedChoiceField(
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label="Published figures of years ending by",
+    )
+    format = forms.ChoiceField(
+        choices=[(f, f.upper()) for f in FORMATS], initial="html", required=False
+    )
+
+    def __init__(self, *args: object, years: list[int], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["year"].choices = [("", "The latest published"), *((y, str(y)) for y in years)]

@@ -6,8 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from boardpack.benchmarks.selectors import linked_year_ends
+from boardpack.reports.builders.appendix import AppendixQuery, build_appendix
 from boardpack.reports.builders.quarterly import QuarterlyQuery, build_quarterly
-from boardpack.reports.forms import QuarterlyForm
+from boardpack.reports.document import Document
+from boardpack.reports.forms import AppendixForm, QuarterlyForm
+from boardpack.reports.plan_forms import plan_report_forms
 from boardpack.reports.render import FORMATS
 from boardpack.scorecard.forms import period_choices
 from boardpack.scorecard.selectors import actual_months, current_scheme
@@ -18,7 +22,9 @@ def reports(request: HttpRequest) -> HttpResponse:
     """Every signed-in role may read the board pack; it prints approved commentary only."""
     form = QuarterlyForm(request.GET or None, periods=period_choices(actual_months()))
     if not request.GET or not form.is_valid():
-        return render(request, "reports/web/reports.html", {"form": form})
+        appendix_form = AppendixForm(years=linked_year_ends())
+        context = {"form": form, "appendix_form": appendix_form, **plan_report_forms()}
+        return render(request, "reports/web/reports.html", context)
     data = form.cleaned_data
     query = QuarterlyQuery(
         month=data["period"],
@@ -27,7 +33,26 @@ def reports(request: HttpRequest) -> HttpResponse:
         tag=data["tag"],
     )
     document = build_quarterly(query, scheme=current_scheme())
-    fmt = data["format"] or "html"
+    return document_response(document, data["format"] or "html")
+
+
+@login_required
+def appendix(request: HttpRequest) -> HttpResponse:
+    """The committee appendix, for every signed-in role: published figures only."""
+    form = AppendixForm(request.GET, years=linked_year_ends())
+    if not form.is_valid():
+        context = {
+            "form": QuarterlyForm(periods=period_choices(actual_months())),
+            "appendix_form": form,
+            **plan_report_forms(),
+        }
+        return render(request, "reports/web/reports.html", context, status=400)
+    document = build_appendix(AppendixQuery(year=form.cleaned_data["year"]))
+    return document_response(document, form.cleaned_data["format"] or "html")
+
+
+def document_response(document: Document, fmt: str) -> HttpResponse:
+    """The document in a format: HTML inline, the others as a download."""
     render_to, content_type = FORMATS[fmt]
     response = HttpResponse(render_to(document), content_type=content_type)
     if fmt != "html":

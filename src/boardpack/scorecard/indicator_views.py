@@ -13,6 +13,8 @@ from boardpack.accounts.permissions import (
     is_officer,
     value_editable_indicators,
 )
+from boardpack.benchmarks.panel import benchmark_panel
+from boardpack.calculated.panel import provenance_panel
 from boardpack.scorecard.indicator_presenters import indicator_page
 from boardpack.scorecard.indicator_selectors import (
     Years,
@@ -50,5 +52,7 @@ def indicator(request: HttpRequest, pk: int) -> HttpResponse:
         and value_editable_indicators(request.user).filter(pk=pk).exists(),
         "may_comment": may_comment,
         "may_review": officer,
+        "benchmark": benchmark_panel(chosen) if page.milestone is None else None,
+        "calculated": provenance_panel(chosen, page.year),
     }
     return render(request, "scorecard/indicator.html", context)

@@ -46,6 +46,7 @@ def _query(request: HttpRequest) -> tuple[ScorecardFilter, ScorecardQuery | None
         owner=data.get("owner"),
         status=data.get("status") or "",
         sort=data.get("sort") or "",
+        quartile=data.get("quartile") or "",
     )
 
 

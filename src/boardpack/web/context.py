@@ -7,7 +7,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from boardpack.accounts.models import Role
-from boardpack.accounts.permissions import role_of
+from boardpack.accounts.permissions import role_from
+from boardpack.plans.selectors import person_leading
 
 
 @dataclass(frozen=True)
@@ -17,14 +18,22 @@ class NavItem:
     active: bool
 
 
+LEADS = frozenset({"lead"})
+"""Not a role: whoever is named responsible for an action (asked of the plans)."""
+
 NAVIGATION = (
     ("Scorecard", "home", None),
+    ("Plans", "plans", None),
+    ("Boards", "boards", None),
+    ("My actions", "my-actions", LEADS),
     ("My indicators", "my-indicators", {Role.INDICATOR_OWNER, Role.DELEGATE}),
     ("Enter values", "values-grid", {Role.PERFORMANCE_OFFICER, Role.INDICATOR_OWNER}),
     ("Commentary review", "comment-review-list", {Role.PERFORMANCE_OFFICER}),
     ("Reports", "reports", None),
+    ("Benchmarks", "benchmarks", None),
     ("Imports", "imports", {Role.PERFORMANCE_OFFICER}),
     ("Indicator library", "library", {Role.PERFORMANCE_OFFICER}),
+    ("Calculated indicators", "calculated-links", {Role.PERFORMANCE_OFFICER}),
     ("People", "people", {Role.PERFORMANCE_OFFICER}),
 )
 
@@ -34,12 +43,14 @@ def site(request: HttpRequest) -> dict[str, str]:
 
 
 def navigation(request: HttpRequest) -> dict[str, list[NavItem]]:
-    role = role_of(request.user)
+    person = person_leading(request.user)
+    role = role_from(request.user, person)
     if role is None:
         return {"navigation": []}
     items = []
     for text, name, roles in NAVIGATION:
-        if roles is None or role in roles:
+        leads = roles is LEADS and person is not None and person.leads
+        if roles is None or role in roles or leads:
             href = reverse(name)
             items.append(NavItem(text, href, request.path == href))
     return {"navigation": items}

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import QuerySet
 
 from boardpack.accounts.models import OrgUnit
 from boardpack.core.periods import Month, fy_label, fy_months
@@ -32,7 +33,7 @@ from boardpack.scorecard.indicator_presenters import trend_chart
 from boardpack.scorecard.indicator_selectors import MonthFacts, YearValues, year_grid
 from boardpack.scorecard.models import Actual, Comment, CommentState, Indicator, Tag, Target
 from boardpack.scorecard.presenters import NO_COMMENT_REQUIRED, figures, period_title
-from boardpack.scorecard.selectors import ScorecardQuery, StatusRow, scorecard_rows
+from boardpack.scorecard.selectors import ScorecardQuery, StatusRow, scorecard_rows, status_rows
 
 COMMENTARY_MISSING = "Commentary required: none has been approved for this period."
 
@@ -43,6 +44,10 @@ class QuarterlyQuery:
     director: OrgUnit | None = None
     service: OrgUnit | None = None
     tag: Tag | None = None
+    indicators: QuerySet[Indicator] | None = None
+    """Exactly these indicators (e.g. a board's scorecard selection) instead of the filters."""
+    selection: str = ""
+    """Whose selection that is, for the cover."""
 
 
 def mark(symbol: Symbol) -> Mark:
@@ -202,12 +207,15 @@ def _summary(rows: list[StatusRow], scheme: Scheme, comments: dict[int, list[Com
 
 def build_quarterly(query: QuarterlyQuery, *, scheme: Scheme) -> Document:
     """Per director: the scheme's sections in order (red, green, blue), each indicator once."""
-    rows = scorecard_rows(
-        ScorecardQuery(
-            month=query.month, director=query.director, service=query.service, tag=query.tag
-        ),
-        scheme=scheme,
-    )
+    if query.indicators is not None:
+        rows = status_rows(query.month, indicators=query.indicators, scheme=scheme)
+    else:
+        rows = scorecard_rows(
+            ScorecardQuery(
+                month=query.month, director=query.director, service=query.service, tag=query.tag
+            ),
+            scheme=scheme,
+        )
     indicators = [r.indicator for r in rows]
     values = _year_values(indicators, query.month.fy_start_year)
     comments = _approved(indicators, query.month)
@@ -240,6 +248,7 @@ def build_quarterly(query: QuarterlyQuery, *, scheme: Scheme) -> Document:
             ("Director", query.director),
             ("Service", query.service),
             ("Plan", query.tag),
+            ("Selection", query.selection or None),
         )
         if value is not None
     ]

@@ -30,6 +30,7 @@ MARK_COLOURS = {
     "blue-circle": RGBColor(0x1D, 0x70, 0xB8),
     "green-plus": RGBColor(0x00, 0x70, 0x3C),
     "green": RGBColor(0x00, 0x70, 0x3C),
+    "blue": RGBColor(0x1D, 0x70, 0xB8),
 }
 
 
@@ -59,7 +60,21 @@ def _table(word: WordDocument, table: Table) -> WordTable:
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(8)
+    if table.widths:
+        _widths(word, grid, table.widths)
     return grid
+
+
+def _widths(word: WordDocument, grid: WordTable, widths: tuple[int, ...]) -> None:
+    """Share the text width between the columns as the table's relative widths say."""
+    page = word.sections[-1]
+    usable = page.page_width - page.left_margin - page.right_margin
+    grid.autofit = False
+    for index, column in enumerate(grid.columns):
+        width = int(usable * widths[index] / sum(widths))
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
 
 
 def _chart(word: WordDocument, chart: Chart) -> None:
@@ -122,7 +137,11 @@ def _section(word: WordDocument, section: Section) -> None:
 def render_docx(document: Document) -> bytes:
     word = WordDocument()
     page = word.sections[0]
-    page.orientation = WD_ORIENT.PORTRAIT
+    if document.landscape:
+        page.orientation = WD_ORIENT.LANDSCAPE
+        page.page_width, page.page_height = page.page_height, page.page_width
+    else:
+        page.orientation = WD_ORIENT.PORTRAIT
     page.left_margin = page.right_margin = Cm(2)
     word.core_properties.title = document.title
     word.core_properties.author = document.authority

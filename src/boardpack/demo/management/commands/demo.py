@@ -9,11 +9,46 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from boardpack.accounts.services import person_get_or_create
+from boardpack.boards.services import board_save
+from boardpack.demo.benchmarks import load_demo_benchmarks
+from boardpack.demo.priority_plan import load_demo_priority_plan
+from boardpack.plans.importers import import_plan
+from boardpack.plans.services import plan_save
 from boardpack.scorecard.importers import import_file
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "seed"
 FILES = (("indicators", "indicators.csv"), ("values", "values.csv"), ("comments", "comments.csv"))
 DEMO_USER = "performance.officer"
+PLAN_FILE = "corporate-parenting-plan.xlsx"
+PLAN_NAME = "Corporate Parenting Strategy Delivery Plan"
+LEADS = (
+    "Improvement Partner",
+    "Strategic Lead for Care Leavers",
+    "Strategic Lead for Participation",
+    "Head of Service Virtual Schools",
+)
+"""Action leads the tracker names alone in a Responsible cell: the import links them."""
+
+
+def load_demo_plan() -> str:
+    """Seed 002's tracker as a plan under the Getting to Good Plan, with its two boards."""
+    reason = "demo data"
+    improvement = board_save(name="Children's Services Improvement Board", user=None, reason=reason)
+    board = board_save(
+        name="Corporate Parenting Board",
+        parent=improvement,
+        chair=person_get_or_create(name="Acting Director of Children's Social Care"),
+        programme_manager=person_get_or_create(name="Project Manager"),
+        user=None,
+        reason=reason,
+    )
+    parent = plan_save(name="Getting to Good Plan", board=improvement, user=None, reason=reason)
+    for lead in LEADS:
+        person_get_or_create(name=lead)
+    data = (SEED_DIR / PLAN_FILE).read_bytes()
+    report = import_plan(name=PLAN_FILE, data=data, plan_name=PLAN_NAME, user=None)
+    plan_save(name=PLAN_NAME, parent=parent, board=board, user=None, reason=reason)
+    return str(report)
 
 
 class Command(BaseCommand):
@@ -29,6 +64,9 @@ class Command(BaseCommand):
         for kind, name in FILES:
             report = import_file(kind, name=name, data=(SEED_DIR / name).read_bytes(), user=None)
             self.stdout.write(str(report))
+        self.stdout.write(load_demo_plan())
+        self.stdout.write(load_demo_priority_plan())
+        self.stdout.write(load_demo_benchmarks())
         password = os.environ.get("BOARDPACK_DEMO_PASSWORD", "boardpack-demo")
         user, _ = get_user_model().objects.get_or_create(username=DEMO_USER)
         user.is_staff = user.is_superuser = True

@@ -1,4 +1,5 @@
-"""boardpack import indicators|values|comments FILE; boardpack import plan FILE --name NAME"""
+"""boardpack import indicators|values|comments FILE; boardpack import plan FILE --name NAME;
+boardpack import benchmarks DIR_OR_FILE"""
 
 from pathlib import Path
 from typing import Any
@@ -6,18 +7,20 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from boardpack.benchmarks.importers import import_benchmarks
 from boardpack.lib.importing import ImportFailed
 from boardpack.plans.importers import import_plan
 from boardpack.scorecard.importers import IMPORTERS, import_file
 
 PLAN = "plan"
+BENCHMARKS = "benchmarks"
 
 
 class Command(BaseCommand):
     help = "Import a CSV or XLSX file: all rows are checked first; on any error nothing is written."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("kind", choices=sorted([*IMPORTERS, PLAN]))
+        parser.add_argument("kind", choices=sorted([*IMPORTERS, PLAN, BENCHMARKS]))
         parser.add_argument("file", type=Path)
         parser.add_argument("--user", help="the Boardpack username the change is recorded against")
         parser.add_argument("--name", help="plan only: the plan's name (required for a plan)")
@@ -33,11 +36,13 @@ class Command(BaseCommand):
             if account is None:
                 raise CommandError(f"--user: there is no user {user!r}")
         try:
-            data = file.read_bytes()
+            data = b"" if kind == BENCHMARKS else file.read_bytes()
         except OSError as error:
             raise CommandError(f"{file}: cannot be read ({error.strerror})") from None
         try:
-            if kind == PLAN:
+            if kind == BENCHMARKS:
+                report = import_benchmarks(path=file, user=account)
+            elif kind == PLAN:
                 report = import_plan(name=file.name, data=data, plan_name=str(name), user=account)
             else:
                 report = import_file(kind, name=file.name, data=data, user=account)

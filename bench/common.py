@@ -1,0 +1,56 @@
+"""What bench/run.py and bench/web.py share: failing a run, logging and running a command."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+from collections.abc import Mapping
+
+
+class BenchError(Exception):
+    """A command failed or gave a wrong answer: the figures would mean nothing."""
+
+
+def check(condition: bool, message: str) -> None:
+    if not condition:
+        raise BenchError(message)
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def run(
+    command: list[str], env: Mapping[str, str] | None = None, timeout: float | None = None
+) -> tuple[float, str]:
+    """Run a command to its exit; returns its wall-clock time and its output."""
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise BenchError(f"{' '.join(command)} did not finish in {timeout:.0f} s") from None
+    elapsed = time.perf_counter() - start
+    check(done.returncode == 0, f"{' '.join(command)} failed:\n{done.stderr}")
+    return elapsed, done.stdout
+
+
+def markdown_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """A Markdown table's lines."""
+    return [
+        "| " + " | ".join(header) + " |",
+        "|" + " --- |" * len(header),
+        *("| " + " | ".join(row) + " |" for row in rows),
+    ]
+
+
+def replace_section(document: str, lines: list[str], start: str, end: str) -> str:
+    """The document with the part between the markers `start` and `end` replaced by `lines`
+    (which carry the markers), or with `lines` added at the end."""
+    text = "\n".join(lines)
+    pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.S)
+    if pattern.search(document):
+        return pattern.sub(lambda _: text, document)
+    return document.rstrip("\n") + "\n\n" + text + "\n"

@@ -1,0 +1,242 @@
+"""The board pages: boards, a board, its meetings, and a meeting's live cycle and board pack.
+
+Every signed-in person reads them. Performance officers and the board's programme manager
+manage a board (settings, selections, meetings, the pack: others get 403); only officers add
+boards. Every change is a POST through boards.services, which records who, when and why.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from boardpack.accounts.permissions import is_officer, officer_required
+from boardpack.boards import services
+from boardpack.boards.forms import BoardForm, MeetingForm, MeetingsForm, SelectionForm
+from boardpack.boards.meeting_page import meeting_page
+from boardpack.boards.models import Board, Meeting
+from boardpack.boards.pack import PACK_FORMATS, board_pack
+from boardpack.boards.presenters import cycle_steps, pack_order_text
+from boardpack.boards.selectors import (
+    board_meetings,
+    board_plans,
+    board_selections,
+    boards_list,
+    may_manage,
+    meetings_list,
+)
+from boardpack.reports.render import FORMATS
+
+REASON = "web form"
+
+
+def _managed(request: HttpRequest, board: Board) -> Board:
+    if not may_manage(request.user, board):
+        raise PermissionDenied
+    return board
+
+
+def _board(request: HttpRequest, pk: int, *, manage: bool = False) -> Board:
+    board = get_object_or_404(boards_list(), pk=pk)
+    return _managed(request, board) if manage else board
+
+
+def _meeting(request: HttpRequest, pk: int, *, manage: bool = False) -> Meeting:
+    meeting = get_object_or_404(meetings_list(), pk=pk)
+    if manage:
+        _managed(request, meeting.board)
+    return meeting
+
+
+@login_required
+@require_GET
+def boards(request: HttpRequest) -> HttpResponse:
+    context = {"boards": boards_list(), "officer": is_officer(request.user)}
+    return render(request, "boards/boards.html", context)
+
+
+def _board_page(
+    request: HttpRequest,
+    board: Board,
+    *,
+    selection_form: SelectionForm | None = None,
+    meetings_form: MeetingsForm | None = None,
+) -> HttpResponse:
+    today = timezone.localdate()
+    meetings = list(board_meetings(board))
+    context: dict[str, Any] = {
+        "board": board,
+        "manage": may_manage(request.user, board),
+        "members": board.members.order_by("name"),
+        "plans": board_plans(board),
+        "selections": board_selections(board),
+        "meetings": meetings,
+        "next": next((m for m in meetings if m.date >= today), None),
+        "steps": cycle_steps(meetings[0].dates) if meetings else [],
+        "pack_order": pack_order_text(board.pack_order),
+        "selection_form": selection_form or SelectionForm(),
+        "meetings_form": meetings_form or MeetingsForm(),
+    }
+    status = 400 if selection_form or meetings_form else 200
+    return render(request, "boards/board.html", context, status=status)
+
+
+@login_required
+@require_GET
+def board(request: HttpRequest, pk: int) -> HttpResponse:
+    return _board_page(request, _board(request, pk))
+
+
+def _settings_page(request: HttpRequest, board: Board | None) -> HttpResponse:
+    form = BoardForm(request.POST if request.method == "POST" else None, board=board)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        wanted = services.BoardSettings(
+            name=data["name"],
+            parent=data["parent"],
+            chair=data["chair"],
+            programme_manager=data["programme_manager"],
+            members=list(data["members"]),
+            plans=list(data["plans"]),
+            offsets=form.offsets,
+            pack_order=form.pack_order,
+        )
+        try:
+            saved = services.board_settings_save(
+                board=board, wanted=wanted, user=request.user, reason=REASON
+            )
+        except services.BoardError as error:
+            form.add_service_errors(error.problems)
+        else:
+            messages.success(request, f"{saved.name} saved")
+            return redirect("board", pk=saved.pk)
+    return render(request, "boards/board_form.html", {"form": form, "board": board})
+
+
+@officer_required
+@require_http_methods(["GET", "POST"])
+def board_new(request: HttpRequest) -> HttpResponse:
+    return _settings_page(request, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def board_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _settings_page(request, _board(request, pk, manage=True))
+
+
+@login_required
+@require_POST
+def selection_add(request: HttpRequest, pk: int) -> HttpResponse:
+    board = _board(request, pk, manage=True)
+    form = SelectionForm(request.POST)
+    if not form.is_valid():
+        return _board_page(request, board, selection_form=form)
+    selection = services.selection_add(board=board, target=form.cleaned_data["target"])
+    messages.success(request, f"{board.name} now oversees the indicators of {selection}")
+    return redirect("board", pk=board.pk)
+
+
+@login_required
+@require_POST
+def selection_remove(request: HttpRequest, pk: int, selection: int) -> HttpResponse:
+    board = _board(request, pk, manage=True)
+    found = get_object_or_404(board.selections.select_related("tag", "unit"), pk=selection)
+    services.selection_remove(selection=found)
+    messages.success(request, f"{board.name} no longer oversees the indicators of {found}")
+    return redirect("board", pk=board.pk)
+
+
+@login_required
+@require_POST
+def meetings_add(request: HttpRequest, pk: int) -> HttpResponse:
+    board = _board(request, pk, manage=True)
+    form = MeetingsForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            made = services.meetings_add(
+                board=board,
+                first=data["first"],
+                every_weeks=data["every_weeks"],
+                count=data["count"] or 1,
+                user=request.user,
+                reason=REASON,
+            )
+        except services.BoardError as error:
+            form.add_service_errors(error.problems)
+        else:
+            messages.success(request, f"{len(made)} meeting{'s' if len(made) > 1 else ''} added")
+            return redirect("board", pk=board.pk)
+    return _board_page(request, board, meetings_form=form)
+
+
+def _meeting_page(request: HttpRequest, found: Meeting, error: str = "") -> HttpResponse:
+    context = {
+        "page": meeting_page(found, today=timezone.localdate()),
+        "manage": may_manage(request.user, found.board),
+        "error": error,
+    }
+    return render(request, "boards/meeting.html", context, status=400 if error else 200)
+
+
+@login_required
+@require_GET
+def meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    return _meeting_page(request, _meeting(request, pk))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _meeting(request, pk, manage=True)
+    form = MeetingForm(request.POST if request.method == "POST" else None, meeting=found)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.meeting_update(
+                meeting=found,
+                day=data["date"],
+                month=data["period"],
+                user=request.user,
+                reason=REASON,
+            )
+        except services.BoardError as error:
+            form.add_service_errors(error.problems)
+        else:
+            messages.success(request, "Meeting saved")
+            return redirect("meeting", pk=found.pk)
+    return render(request, "boards/meeting_form.html", {"form": form, "meeting": found})
+
+
+@login_required
+@require_POST
+def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _meeting(request, pk, manage=True)
+    try:
+        services.meeting_delete(meeting=found, user=request.user, reason=REASON)
+    except services.BoardError as error:
+        return _meeting_page(request, found, str(error))
+    messages.success(request, f"The meeting on {found.date:%d/%m/%Y} was removed")
+    return redirect("board", pk=found.board_id)
+
+
+@login_required
+@require_GET
+def meeting_pack(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The board pack as one PDF or one Word document, its parts in the board's order."""
+    if fmt not in PACK_FORMATS:
+        raise Http404
+    found = _meeting(request, pk, manage=True)
+    document = board_pack(found, as_of=min(timezone.localdate(), found.date))
+    render_to, content_type = FORMATS[fmt]
+    response = HttpResponse(render_to(document), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{document.filename_stem}.{fmt}"'
+    return response

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CalculatedConfig(AppConfig):
+    name = "boardpack.calculated"
+    verbose_name = "Calculated indicators"

@@ -1,0 +1,136 @@
+"""Forms of the plan pages: the plan's filters, a progress entry, a BRAG proposal, and a
+flagged timescale resolved by hand. They check input only; the rules are in plans.services."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+
+from boardpack.core.brag import BRAG_ORDER, Brag
+from boardpack.plans.models import Objective
+from boardpack.plans.presenters import NO_STATUS
+from boardpack.web.forms import Radios, width
+
+NO_STATUS_VALUE = "none"
+"""The filter's value for actions with no BRAG status (a blank value means any status)."""
+DATE_HINT = "For example, 14/05/2019"
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d.%m.%y", "%d %m %Y"]
+
+
+class PlanFilters(forms.Form):
+    """Which of a plan's actions its page lists. Every field is optional; invalid ones are
+    ignored (a filter link that went stale shows every action rather than an error)."""
+
+    objective = forms.TypedChoiceField(label="Objective", required=False, coerce=int)
+    brag = forms.ChoiceField(label="BRAG", required=False)
+    responsible = forms.CharField(label="Responsible (words)", required=False, max_length=200)
+    overdue = forms.BooleanField(label="Overdue", required=False)
+    due_soon = forms.BooleanField(label="Due by the next meeting", required=False)
+    flagged = forms.BooleanField(label="Flagged cells", required=False)
+
+    def __init__(self, data: Any, *, objectives: list[Objective]) -> None:
+        super().__init__(data)
+        self.objectives = {o.number: o for o in objectives}
+        self.fields["objective"].choices = (
+            [("", "All objectives")]
+            + [  # type: ignore[attr-defined]
+                (o.number, f"{o.number}. {o.title[:60]}") for o in objectives
+            ]
+        )
+        self.fields["brag"].choices = (  # type: ignore[attr-defined]
+            [("", "Any status")]
+            + [(s.value, s.label) for s in BRAG_ORDER]
+            + [(NO_STATUS_VALUE, NO_STATUS)]
+        )
+
+    def chosen(self) -> dict[str, Any]:
+        """The filters as `actions_filtered` takes them."""
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        brag = data.get("brag") or None
+        return {
+            "objective": self.objectives.get(data["objective"]) if data.get("objective") else None,
+            "brag": "" if brag == NO_STATUS_VALUE else brag,
+            "responsible": data.get("responsible", "").strip() or None,
+            "overdue": bool(data.get("overdue")),
+            "due_soon": bool(data.get("due_soon")),
+            "flagged": bool(data.get("flagged")),
+        }
+
+    @property
+    def show_only(self) -> list[forms.BoundField]:
+        return [self[name] for name in ("overdue", "due_soon", "flagged")]
+
+    @property
+    def active(self) -> bool:
+        return any(value not in (None, False, "") for value in self.chosen().values())
+
+
+def _date_field(label: str, *, required: bool, help_text: str = DATE_HINT) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs=width(10)),
+        help_text=help_text,
+        error_messages={
+            "required": f"Enter the {label.lower()}",
+            "invalid": f"Enter the {label.lower()} as a real date, for example 14/05/2019",
+        },
+    )
+
+
+class ProgressForm(forms.Form):
+    day = _date_field("Date of the update", required=True)
+    text = forms.CharField(
+        label="What has happened",
+        widget=forms.Textarea,
+        max_length=5000,
+        help_text="It is added to the progress log with the date, as the trackers write it.",
+        error_messages={"required": "Write what has happened"},
+    )
+
+    def __init__(self, data: Any = None, *, today: date) -> None:
+        super().__init__(data, initial={"day": f"{today:%d/%m/%Y}"}, prefix="progress")
+
+
+class BragProposalForm(forms.Form):
+    brag = forms.ChoiceField(
+        label="Status",
+        widget=Radios,
+        choices=[(s.value, f"{s.label} – {s.style.summary}") for s in BRAG_ORDER],
+        error_messages={"required": "Choose a BRAG status"},
+    )
+    reason = forms.CharField(
+        label="Why",
+        widget=forms.Textarea,
+        max_length=2000,
+        help_text="The programme manager reads this before confirming the status.",
+        error_messages={"required": "Say why the action has this status"},
+    )
+
+    def __init__(self, data: Any = None, *, current: str) -> None:
+        super().__init__(data, initial={"brag": current or None}, prefix="brag")
+
+    @property
+    def status(self) -> Brag:
+        return Brag(self.cleaned_data["brag"])
+
+
+class TimescaleForm(forms.Form):
+    due_date = _date_field(
+        "Due date",
+        required=False,
+        help_text=f"Leave blank if the action has no end date. {DATE_HINT}",
+    )
+    ongoing = forms.BooleanField(label="The action is ongoing", required=False)
+    note = forms.CharField(
+        label="Note (optional)",
+        widget=forms.Textarea,
+        required=False,
+        max_length=1000,
+        help_text="How you read it, e.g. “confirmed with the lead: 30 April 2019 was meant”.",
+    )

@@ -1,0 +1,83 @@
+"""The plan tracker importer: one more row schema through the one import pipeline.
+
+`import_plan` is the one way in for trackers (the CLI `boardpack import plan FILE --name …`,
+and later the web upload and the API). The format is in docs/plans-import-export.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from boardpack.core.brag import BRAG_ORDER
+from boardpack.lib.importing import ErrorCollector, ImportReport, Pipeline, Workbook, read_sheets
+from boardpack.plans.audit import User
+from boardpack.plans.models import Plan
+from boardpack.plans.services import ImportOutcome, plan_import
+from boardpack.plans.tracker import read_tracker
+from boardpack.plans.tracker_data import Tracker
+
+NAME_LENGTH = Plan._meta.get_field("name").max_length
+
+
+class PlanImporter:
+    required: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+
+    def __init__(self, *, plan_name: str, user: User) -> None:
+        self.plan_name = " ".join(plan_name.split())
+        self.user = user
+        self.outcome: ImportOutcome | None = None
+
+    def read(self, name: str, data: bytes) -> Workbook:
+        return read_sheets(name, data)
+
+    def validate(self, table: Workbook, errors: ErrorCollector) -> Tracker:
+        if not self.plan_name:
+            errors.add(None, None, "the plan needs a name (--name)")
+        elif NAME_LENGTH and len(self.plan_name) > NAME_LENGTH:
+            errors.add(None, None, f"the plan's name is longer than {NAME_LENGTH} characters")
+        return read_tracker(table.sheets, errors)
+
+    def write(self, plan: Tracker, report: ImportReport) -> None:
+        self.outcome = plan_import(
+            name=self.plan_name, tracker=plan, source_file=report.file, user=self.user
+        )
+        for outcome in ("created", "updated", "unchanged"):
+            setattr(report, outcome, self.outcome.counts[outcome])
+        report.notes = summary(plan, self.outcome)
+
+
+def summary(tracker: Tracker, outcome: ImportOutcome) -> list[str]:
+    """The report's lines after the counts: the plan, what was read and every flagged cell."""
+    plan = outcome.plan
+    brag = Counter(a.brag.status for a in tracker.actions)
+    lines = [f"plan: {plan.slug} ({plan.name})"]
+    if plan.period:
+        dates = f" ({plan.period_start} to {plan.period_end})" if plan.period_start else ""
+        lines.append(f"period: {plan.period}{dates}")
+    sheets = [repr(sheet.name) if sheet.name else "the CSV file" for sheet in tracker.sheets]
+    lines.append("sheets read: " + ", ".join(sheets))
+    if tracker.skipped_sheets:
+        skipped = ", ".join(repr(name) for name in tracker.skipped_sheets)
+        lines.append(f"sheets skipped (no header row): {skipped}")
+    lines += [
+        f"objectives: {len(tracker.objectives)}",
+        f"actions: {len(tracker.actions)} ({outcome.counts['removed']} removed)",
+        f"progress entries: {sum(len(a.entries) for a in tracker.actions)}",
+        "BRAG: "
+        + ", ".join(f"{status.label} {brag[status]}" for status in BRAG_ORDER)
+        + f", none {brag[None]}",
+        f"duplicates linked: {sum(a.duplicate_of is not None for a in tracker.actions)}",
+        f"linked by exact name: {outcome.linked_people} responsible people, "
+        f"{outcome.linked_units} responsible services, {outcome.linked_indicators} metrics "
+        "to indicators",
+    ]
+    flags = tracker.flags
+    lines.append(f"flagged cells: {len(flags)}")
+    lines += [f"  {flag}" for flag in flags]
+    return lines
+
+
+def import_plan(*, name: str, data: bytes, plan_name: str, user: User) -> ImportReport:
+    """Import a tracker file into the plan called `plan_name`; raises ImportFailed."""
+    return Pipeline(PlanImporter(plan_name=plan_name, user=user)).run(name, data)  # type: ignore[arg-type]
