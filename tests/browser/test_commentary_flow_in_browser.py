@@ -1,8 +1,6 @@
 """The whole monthly round in a real browser: a value turns red, commentary goes round the
 workflow until it is approved; a viewer cannot reach the pages that change things."""
 
-import re
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -103,7 +101,8 @@ def test_a_viewer_cannot_reach_the_pages_that_change_things(
     assert response is not None
     assert response.status == 403
     nav = page.locator("nav[aria-label=Menu]").inner_text()
-    assert re.findall(r"\w[\w ]+", nav) == ["Scorecard"]
+    for item in ("Enter values", "Imports", "Indicator library", "People", "Commentary review"):
+        assert item not in nav
 
 
 def test_every_officer_page_passes_axe_and_the_menu_works_by_keyboard(

@@ -137,3 +137,11 @@ def test_the_same_document_gives_the_same_word_and_excel_bytes():
 
 def test_every_format_has_a_renderer_and_a_content_type():
     assert sorted(FORMATS) == ["docx", "html", "pdf", "xlsx"]
+
+
+def test_office_files_carry_the_data_date_not_the_clock():
+    import zipfile
+
+    for render in (render_docx, render_xlsx):
+        archive = zipfile.ZipFile(io.BytesIO(render(_document())))
+        assert {m.date_time[:3] for m in archive.infolist()} == {(2012, 6, 30)}

@@ -52,6 +52,9 @@ class PriorityReportForm(forms.Form):
         if data is None:
             self.initial["priority"] = measured_priority()
 
+    def clean_period(self) -> Month:
+        return parse_period(self.cleaned_data["period"])
+
 
 def measured_priority() -> Objective | None:
     """The first objective with an action linked to an indicator: a priority with measures."""
@@ -60,9 +63,6 @@ def measured_priority() -> Objective | None:
         .order_by("plan__name", "order")
         .first()
     )
-
-    def clean_period(self) -> Month:
-        return parse_period(self.cleaned_data["period"])
 
 
 def plan_report_forms(

@@ -22,6 +22,7 @@ from boardpack.reports.document import (
     Section,
     Table,
 )
+from boardpack.reports.render.zipdates import restamp
 
 MARK_COLOURS = {
     "red-diamond": RGBColor(0xD4, 0x35, 0x1C),
@@ -155,4 +156,4 @@ def render_docx(document: Document) -> bytes:
         _section(word, section)
     buffer = io.BytesIO()
     word.save(buffer)
-    return buffer.getvalue()
+    return restamp(buffer.getvalue(), document.data_date)

@@ -18,6 +18,7 @@ from boardpack.reports.document import (
     Paragraph,
     Table,
 )
+from boardpack.reports.render.zipdates import restamp
 
 BOLD = Font(bold=True)
 MAX_SHEET_NAME = 31
@@ -106,4 +107,4 @@ def render_xlsx(document: Document) -> bytes:
     workbook.properties.title = document.title
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return restamp(buffer.getvalue(), document.data_date)
