@@ -55,6 +55,7 @@ format: install
 bench: install
 	scripts/ensure-wrk
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/reports.py
 
 # The calc engine at national scale alone (bench/calc_national.py; `make bench` runs it too).
 bench-calc: install
