@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from boardpack.accounts.models import OrgUnit
 from boardpack.core.periods import Month
 from boardpack.core.status import Direction
-from boardpack.core.symbols import Scheme
+from boardpack.core.symbols import Scheme, Symbol
 from boardpack.core.units import format_value
 from boardpack.scorecard.selectors import ScorecardQuery, StatusRow
 
@@ -27,7 +29,11 @@ NO_COMMENT_REQUIRED = "No comment required (on target)"
 
 @dataclass(frozen=True)
 class Line:
+    """One scorecard row as shown; the page reads hundreds, so each is worked out here once."""
+
     row: StatusRow
+    href: str
+    symbol: Symbol
     actual: str
     target: str
     vs_previous: tuple[str, str]
@@ -72,10 +78,12 @@ def commentary_text(row: StatusRow) -> str:
     return COMMENTARY_GIVEN if row.has_comment else COMMENTARY_DUE
 
 
-def _line(row: StatusRow) -> Line:
+def _line(row: StatusRow, href: str) -> Line:
     actual, target = figures(row)
     return Line(
         row=row,
+        href=href,
+        symbol=row.symbol,
         actual=actual,
         target=target,
         vs_previous=DIRECTION_TEXT[row.vs_previous],
@@ -105,8 +113,9 @@ def scorecard_page(rows: list[StatusRow], query: ScorecardQuery, scheme: Scheme)
     groups: dict[int, DirectorateGroup] = {}
     for row in ranked:
         directorate = row.indicator.directorate
+        href = reverse("indicator", args=[row.indicator.pk])
         groups.setdefault(directorate.pk, DirectorateGroup(directorate, [])).lines.append(
-            _line(row)
+            _line(row, href)
         )
     tally = Counter(row.symbol.key for row in rows)
     symbols = {row.symbol.key: row.symbol for row in rows}

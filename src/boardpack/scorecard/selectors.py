@@ -94,12 +94,18 @@ def indicators_for_scorecard() -> QuerySet[Indicator]:
     )
 
 
-def _by_indicator(
-    rows: Iterable[Actual | Target],
-) -> dict[int, dict[Month, Actual | Target]]:
-    found: dict[int, dict[Month, Actual | Target]] = defaultdict(dict)
-    for row in rows:
-        found[row.indicator_id][Month.of(row.period)] = row  # type: ignore[attr-defined]
+def _values_by_indicator(
+    rows: Iterable[tuple[Any, ...]],
+) -> dict[int, dict[Month, tuple[Any, ...]]]:
+    """(indicator id, period, value, …) rows as {indicator id: {month: (value, …)}}.
+
+    Plain tuples, not model instances: the scorecard reads thousands of values per page.
+    """
+    months: dict[Any, Month] = {}
+    found: dict[int, dict[Month, tuple[Any, ...]]] = defaultdict(dict)
+    for indicator_id, period, *rest in rows:
+        month = months.get(period) or months.setdefault(period, Month.of(period))
+        found[indicator_id][month] = tuple(rest)
     return found
 
 
@@ -111,13 +117,17 @@ def status_rows(
     chosen = list(indicators if indicators is not None else indicators_for_scorecard())
     ids = [i.pk for i in chosen]
     year = fy_months(month.fy_start_year)
-    targets = _by_indicator(
+    targets = _values_by_indicator(
         Target.objects.filter(
             indicator_id__in=ids, period__gte=year[0].end, period__lte=year[-1].end
-        )
+        ).values_list("indicator_id", "period", "value")
     )
     wanted = {month.end, *(month.shift(-s).end for s in (1, 3, 12))}
-    actuals = _by_indicator(Actual.objects.filter(indicator_id__in=ids, period__in=wanted))
+    actuals = _values_by_indicator(
+        Actual.objects.filter(indicator_id__in=ids, period__in=wanted).values_list(
+            "indicator_id", "period", "value", "provisional"
+        )
+    )
     commented = set(
         Comment.objects.filter(indicator_id__in=ids, period=month.end).values_list(
             "indicator_id", flat=True
@@ -127,20 +137,20 @@ def status_rows(
     for indicator in chosen:
         own_actuals = actuals.get(indicator.pk, {})
         stored = own_actuals.get(month)
-        actual = stored.value if stored else None
-        target_values = {m: t.value for m, t in targets.get(indicator.pk, {}).items()}
+        actual = stored[0] if stored else None
+        target_values = {m: value for m, (value,) in targets.get(indicator.pk, {}).items()}
         target, status = judge(indicator, month, actual, target_values)
 
         def value_at(when: Month | None, values: dict[Month, Any] = own_actuals) -> Decimal | None:
             found = values.get(when) if when else None
-            return found.value if found else None
+            return found[0] if found else None
 
         rows.append(
             StatusRow(
                 indicator=indicator,
                 month=month,
                 actual=actual,
-                provisional=bool(getattr(stored, "provisional", False)),
+                provisional=bool(stored and stored[1]),
                 target=target,
                 status=status,
                 symbol=scheme.symbol(status),

@@ -29,10 +29,11 @@ SORT_COLUMNS = (
 )
 
 
-def _query(request: HttpRequest) -> tuple[ScorecardFilter, ScorecardQuery | None]:
+def _query(
+    request: HttpRequest, months: list[Month]
+) -> tuple[ScorecardFilter, ScorecardQuery | None]:
     scheme = current_scheme()
     form = ScorecardFilter(request.GET or None, statuses=status_choices(scheme))
-    months = actual_months()
     if not months:
         return form, None
     if request.GET and not form.is_valid():
@@ -52,12 +53,13 @@ def _query(request: HttpRequest) -> tuple[ScorecardFilter, ScorecardQuery | None
 
 @login_required
 def scorecard(request: HttpRequest) -> HttpResponse:
-    form, query = _query(request)
+    months = actual_months()
+    form, query = _query(request, months)
     if query is None:
         return render(request, "scorecard/empty.html")
     scheme = current_scheme()
     page = scorecard_page(scorecard_rows(query, scheme=scheme), query, scheme)
-    choices = period_choices(actual_months())
+    choices = period_choices(months)
     return render(
         request,
         "scorecard/scorecard.html",
@@ -77,7 +79,7 @@ def scorecard_export(request: HttpRequest, fmt: str) -> HttpResponse:
     exporters = {"csv": export_csv, "xlsx": export_xlsx}
     if fmt not in exporters:
         raise Http404
-    _, query = _query(request)
+    _, query = _query(request, actual_months())
     month = query.month if query else Month(2000, 1)
     rows = scorecard_rows(query, scheme=current_scheme()) if query else []
     return exporters[fmt](rows, filename=f"scorecard-{month.key}.{fmt}")
