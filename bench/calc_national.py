@@ -34,7 +34,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from common import BenchError, check, log, markdown_table, replace_section, run
+from common import (
+    BenchError,
+    check,
+    log,
+    markdown_table,
+    replace_section,
+    run,
+    seconds,
+    verdict,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "PERFORMANCE.md"
@@ -246,16 +255,8 @@ def measure() -> CalcFigures:
     return CalcFigures(folder, size, synth, load_average, engine, versus)
 
 
-def _seconds(value: float) -> str:
-    return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
-
-
 def _gib(value: int) -> str:
     return f"{value / 1024**3:.2f} GiB"
-
-
-def _verdict(met: bool, detail: str) -> str:
-    return f"{'met' if met else '**not met**'} ({detail})"
 
 
 def section(figures: CalcFigures) -> list[str]:
@@ -264,14 +265,14 @@ def section(figures: CalcFigures) -> list[str]:
     total = e.load + e.measures
     p = PARAMETERS
     written = (
-        f"written in this run in {_seconds(figures.synth)}"
+        f"written in this run in {seconds(figures.synth)}"
         if figures.synth is not None
         else "written by an earlier run"
     )
     comparison = [
         [
             f"`{m}`",
-            *(f"{_seconds(clock)} ({_seconds(cpu)})" for clock, cpu in (v.sql[m], v.pandas[m])),
+            *(f"{seconds(clock)} ({seconds(cpu)})" for clock, cpu in (v.sql[m], v.pandas[m])),
             f"{v.pandas[m][0] / v.sql[m][0]:.1f} × ({v.pandas[m][1] / v.sql[m][1]:.1f} ×)",
         ]
         for m in COMPARED
@@ -297,11 +298,11 @@ def section(figures: CalcFigures) -> list[str]:
                 [
                     f"Load, validate and compute all {e.measured} measures for one year under "
                     f"{TIME_GOAL:.0f} s",
-                    _verdict(total < TIME_GOAL, _seconds(total)),
+                    verdict(total < TIME_GOAL, seconds(total)),
                 ],
                 [
                     f"Peak memory under {_gib(MEMORY_GOAL)}",
-                    _verdict(e.peak < MEMORY_GOAL, _gib(e.peak)),
+                    verdict(e.peak < MEMORY_GOAL, _gib(e.peak)),
                 ],
             ],
         ),
@@ -311,18 +312,18 @@ def section(figures: CalcFigures) -> list[str]:
             [
                 [
                     "`load`: find, stage, validate every row, create the typed tables",
-                    _seconds(e.load),
-                    _seconds(e.load_cpu),
+                    seconds(e.load),
+                    seconds(e.load_cpu),
                 ],
                 [
                     f"every measure for the year to 31 March {YEAR} (`run_measures`), "
                     f"{e.computable} of {e.measured} computable",
-                    _seconds(e.measures),
-                    _seconds(e.measures_cpu),
+                    seconds(e.measures),
+                    seconds(e.measures_cpu),
                 ],
                 [
                     f"`LoadReport.hashes()`: SHA-256 of the {e.files} files",
-                    _seconds(e.hashes),
+                    seconds(e.hashes),
                     "–",
                 ],
             ],
@@ -338,7 +339,7 @@ def section(figures: CalcFigures) -> list[str]:
         ),
         "",
         f"- Turning the DuckDB tables into pandas DataFrames (not counted above): "
-        f"{_seconds(v.frames)}; that process's peak memory {_gib(v.peak)}.",
+        f"{seconds(v.frames)}; that process's peak memory {_gib(v.peak)}.",
         "- Each measurement is a process of its own, timed with `time.perf_counter`; peak memory "
         "is its `ru_maxrss` (Python, DuckDB and the data, one in-memory database). DuckDB uses "
         "its default threads (one per core). The hashes are the provenance `boardpack calc run "

@@ -54,3 +54,11 @@ def replace_section(document: str, lines: list[str], start: str, end: str) -> st
     if pattern.search(document):
         return pattern.sub(lambda _: text, document)
     return document.rstrip("\n") + "\n\n" + text + "\n"
+
+
+def seconds(value: float) -> str:
+    return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
+
+
+def verdict(met: bool, detail: str) -> str:
+    return f"{'met' if met else '**not met**'} ({detail})"

@@ -39,7 +39,7 @@ from psycopg.rows import TupleRow
 import benchmarks_import
 import calc_national
 import web
-from common import BenchError, check, log, run
+from common import BenchError, check, log, run, seconds, verdict
 from generate import Dataset, generate
 from page import PASSWORD_VARIABLE
 from web import PageFigures, PageResult, Unmeasured
@@ -243,10 +243,6 @@ def measure(backend: Backend, few: Dataset, many: Dataset, compare: bool) -> Fig
     )
 
 
-def seconds(value: float) -> str:
-    return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
-
-
 def milliseconds(value: float) -> str:
     return f"{value * 1000:.0f} ms"
 
@@ -254,10 +250,6 @@ def milliseconds(value: float) -> str:
 def ceiling(cpu: float) -> str:
     """The pages a second that the machine's cores, idle but for the server, could serve."""
     return f"{(os.cpu_count() or 1) / cpu:.0f}" if cpu > 0 else "–"
-
-
-def verdict(met: bool, detail: str) -> str:
-    return f"{'met' if met else '**not met**'} ({detail})"
 
 
 def table(header: list[str], rows: list[list[str]]) -> list[str]:
