@@ -1,6 +1,7 @@
 """Profile one page with cProfile, rendered through Django's test client as the bench viewer.
 
-For finding a slow page's hot spots by hand; `make bench` does not run it. DATABASE_URL names a
+For finding a slow page's hot spots by hand (the cache is emptied before each run, so a cached
+page is profiled as it is built); `make bench` does not run it. DATABASE_URL names a
 loaded database, for instance one that bench/run.py's data were imported into.
 
     DATABASE_URL=... .venv/bin/python bench/hotspots.py '/?period=2024-03' [--runs 5] [--top 30]
@@ -27,6 +28,7 @@ def main() -> None:
     args = parser.parse_args()
     setup()
 
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
 
@@ -48,6 +50,7 @@ def main() -> None:
     with connection.execute_wrapper(timed):
         profiler.enable()
         for _ in range(args.runs):
+            cache.clear()
             client.get(args.path)
         profiler.disable()
     out = io.StringIO()

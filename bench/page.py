@@ -1,7 +1,8 @@
 """Render the scorecard page through Django's test client as a signed-in viewer.
 
 Run by bench/run.py with DATABASE_URL naming a loaded database. Prints one JSON object: the
-median time of the timed renders, the number of SQL queries one render makes, and a monthly
+median time of the timed renders and the number of SQL queries one render makes (each with
+the page's cache emptied first, so the page is built from the database), and a monthly
 indicator (its pk and code) for bench/web.py's indicator page. The viewer is a User linked to a
 Person with the viewer role; with BENCH_VIEWER_PASSWORD set it gets that password, so that
 bench/web.py can sign in over HTTP.
@@ -58,6 +59,7 @@ def main() -> None:
     args = parser.parse_args()
     setup()
 
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -68,6 +70,7 @@ def main() -> None:
     client.force_login(viewer())
     url = f"/?period={args.period}"
     client.get(url)  # warm up: templates compiled, content types cached
+    cache.clear()  # the page is built from the database, as after any write to its data
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     query_count = len(queries)  # read now: the log is cleared when the next request starts
@@ -81,6 +84,7 @@ def main() -> None:
         )
     times = []
     for _ in range(args.runs):
+        cache.clear()
         start = time.perf_counter()
         client.get(url)
         times.append(time.perf_counter() - start)

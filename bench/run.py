@@ -518,7 +518,9 @@ def render(
         "- Each import's report is checked: the first import creates every row, the second "
         "creates and updates nothing. `status` must print every indicator.",
         "- The page is rendered by Django's test client for a signed-in user (bench/page.py) after "
-        "one warm-up request; its SQL queries are counted with `CaptureQueriesContext` on a "
+        "one warm-up request, its cache emptied before each request, so that the time and the "
+        "query count are those of building the page from the database, as after any write to "
+        "its data; its SQL queries are counted with `CaptureQueriesContext` on a "
         f"database of {few.indicators} indicators and one of {many.indicators}. The run fails if "
         "the counts differ.",
         f"- Over HTTP, the pages are served by gunicorn (`gunicorn boardpack.wsgi:application "
@@ -535,6 +537,10 @@ def render(
         f"requests with no think time for {web.DURATION} s. bench/wrk-report.lua reads the "
         "percentiles from wrk's latency histogram and counts responses other than 2xx: any of "
         f"those, a socket error or a timeout (over {web.TIMEOUT} s) fails the page.",
+        "- Over HTTP the scorecard page's body comes from each worker's cache once the worker "
+        "has built it: the cache is keyed by a data version that the database's triggers "
+        "change on every write to the tables the page reads (docs/scorecard-cache.md). The "
+        "rows above give the time of building it.",
         "- The workers' CPU time (user and system, from /proc) over the load, divided by the "
         "pages served, is steadier than the clock on a busy machine; the cores divided by it "
         "are the most pages a second that this machine could serve with nothing else running "

@@ -235,3 +235,14 @@ class CommentEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.comment} → {self.state}"
+
+
+class DataVersion(models.Model):
+    """One row whose token the database replaces, by triggers (migration 0003), in every
+    statement that writes to a table the scorecard page reads. The page's cache is keyed by it.
+    """
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return self.token

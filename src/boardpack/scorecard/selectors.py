@@ -24,7 +24,7 @@ from boardpack.core.status import (
     milestone_status,
 )
 from boardpack.core.symbols import Scheme, Symbol, get_scheme
-from boardpack.scorecard.models import Actual, Comment, Indicator, Tag, Target
+from boardpack.scorecard.models import Actual, Comment, DataVersion, Indicator, Tag, Target
 
 FREQUENCY_STEP = {
     Indicator.Frequency.MONTHLY: 1,
@@ -165,6 +165,12 @@ def status_rows(
             )
         )
     return rows
+
+
+def data_version() -> str | None:
+    """The token the database replaces on every write the scorecard page could show; none
+    while the table is empty (just after a flush), when nothing may be cached."""
+    return DataVersion.objects.filter(pk=1).values_list("token", flat=True).first()
 
 
 def actual_months() -> list[Month]:

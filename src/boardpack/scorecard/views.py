@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from boardpack.core.periods import Month
 from boardpack.scorecard.exports import export_csv, export_xlsx
@@ -16,6 +20,7 @@ from boardpack.scorecard.selectors import (
     ScorecardQuery,
     actual_months,
     current_scheme,
+    data_version,
     scorecard_rows,
 )
 
@@ -51,26 +56,51 @@ def _query(
     )
 
 
-@login_required
-def scorecard(request: HttpRequest) -> HttpResponse:
-    months = actual_months()
+def _table(request: HttpRequest, months: list[Month]) -> tuple[str, str, bool] | None:
+    """The page's title and body for the request's filters, and whether they may be cached
+    (not when the filters are invalid); none when there are no values yet."""
     form, query = _query(request, months)
     if query is None:
-        return render(request, "scorecard/empty.html")
+        return None
     scheme = current_scheme()
     page = scorecard_page(scorecard_rows(query, scheme=scheme), query, scheme)
-    choices = period_choices(months)
-    return render(
-        request,
-        "scorecard/scorecard.html",
+    table = render_to_string(
+        "scorecard/scorecard_table.html",
         {
             "page": page,
             "form": form,
-            "periods": choices,
+            "periods": period_choices(months),
             "query_string": request.GET.urlencode(),
             "sort_columns": SORT_COLUMNS,
         },
+        request=request,
     )
+    return page.title, table, not form.errors
+
+
+def _cache_key(version: str, request: HttpRequest) -> str:
+    asked = urlencode(sorted(request.GET.lists()), doseq=True)
+    return f"scorecard:{version}:{hashlib.sha256(asked.encode()).hexdigest()}"
+
+
+@login_required
+def scorecard(request: HttpRequest) -> HttpResponse:
+    """The same body for every role, so it is cached by the data version and the filters:
+    the version changes whenever the data the body shows change (DataVersion). A quartile
+    filter reads the benchmarks, which the version does not follow, so it is never cached."""
+    version = None if request.GET.get("quartile") else data_version()
+    key = _cache_key(version, request) if version else None
+    cached = cache.get(key) if key else None
+    if cached is None:
+        made = _table(request, actual_months())
+        if made is None:
+            return render(request, "scorecard/empty.html")
+        title, table, cacheable = made
+        cached = (title, table)
+        if key and cacheable:
+            cache.set(key, cached)
+    title, table = cached
+    return render(request, "scorecard/scorecard.html", {"title": title, "table": table})
 
 
 @login_required
