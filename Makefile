@@ -18,7 +18,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-# Browser tests: Debian's Chromium and axe-core from the npm registry (package-lock.json).
+# Browser tests and the PDF tests: Debian's Chromium; axe-core from the npm registry (package-lock.json).
 browser-tools: node_modules/.installed
 	scripts/ensure-chromium
 
@@ -26,7 +26,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
 	touch node_modules/.installed
 
+# PDF downloads are printed by Chromium (CHROMIUM_PATH, default Debian's /usr/bin/chromium): the
+# demo installs it if it can, and runs without PDFs if it cannot.
 demo: install
+	scripts/ensure-chromium || echo "PDF downloads need Chromium: apt-get install chromium (or set CHROMIUM_PATH)" >&2
 	DEBUG=true $(BIN)/boardpack demo --reset
 	DEBUG=true $(BIN)/boardpack runserver --noreload $(DEMO_ADDR)
 

@@ -3,7 +3,8 @@ and commentary, written by `boardpack report quarterly` in each of the four form
 
 Each format is a fresh `boardpack` process timed from start to exit, as a user runs it, into an
 SQLite database loaded from bench/generate.py's files. The output is checked: a PDF, Word or
-Excel file of the right kind, with every indicator code in the HTML.
+Excel file of the right kind, with every indicator code in the HTML. The PDF is printed by
+headless Chromium (boardpack.reports.render.pdf; WeasyPrint took 80 s here, over the goal).
 
     .venv/bin/python bench/reports.py   # rewrites this part of docs/PERFORMANCE.md
 """

@@ -140,6 +140,8 @@ BOARDPACK_AUTHORITY_NAME = env_str("BOARDPACK_AUTHORITY_NAME", "Example County C
 BOARDPACK_STATUS_SCHEME = env_str("BOARDPACK_STATUS_SCHEME", "symbols")
 BOARDPACK_AUTHORITY_NUMBER = env_int("BOARDPACK_AUTHORITY_NUMBER", 888)
 BOARDPACK_BASE_URL = env_str("BOARDPACK_BASE_URL", "http://127.0.0.1:8000")
+# Debian's Chromium prints the PDFs (boardpack.reports.render.pdf): a path, or a name on PATH.
+CHROMIUM_PATH = env_str("CHROMIUM_PATH", "/usr/bin/chromium")
 
 # E-mail (the update cycle): Django's SMTP backend through the council's relay.
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
