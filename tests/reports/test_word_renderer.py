@@ -93,3 +93,32 @@ def test_the_chart_captions_and_pictures_keep_with_what_follows():
         "Spend: data",
         "Missing returns",
     ]
+
+
+def test_the_page_is_a4_with_two_centimetre_margins():
+    page = _word().sections[0]
+    assert (round(page.page_width.cm, 1), round(page.page_height.cm, 1)) == (21.0, 29.7)
+    assert round(page.left_margin.cm, 1) == round(page.right_margin.cm, 1) == 2.0
+
+
+def test_a_financial_year_grid_is_set_compact_so_its_thirteen_columns_fit():
+    months = tuple(f"{m:02d}/24" for m in range(1, 13))
+    grid = Table("Grid", ("", *months), ((Cell("Symbol"), *(Cell("", mark=GREEN),) * 12),))
+    narrow = Table("Narrow", ("Code", "Status"), ((Cell("SC01"), Cell("", mark=GREEN)),))
+    document = Document(
+        "Grid",
+        "Example County Council",
+        date(2024, 3, 31),
+        sections=(Section("S", 1, (grid, narrow)),),
+    )
+    word = WordDocument(io.BytesIO(render_docx(document)))
+    wide, small = word.tables
+    margins = wide._tbl.tblPr.xpath("./w:tblCellMar/w:left/@w:w")
+    assert margins == ["43"]
+    assert not small._tbl.tblPr.xpath("./w:tblCellMar")
+    assert {
+        run.font.size.pt for cell in wide.rows[1].cells for p in cell.paragraphs for run in p.runs
+    } == {7}
+    assert {
+        run.font.size.pt for cell in small.rows[1].cells for p in cell.paragraphs for run in p.runs
+    } == {8}

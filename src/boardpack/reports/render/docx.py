@@ -55,6 +55,13 @@ MARK_COLOURS = {
 OTHER_MARK_COLOUR = "505A5F"
 TABLE_TEXT_SIZE = 16
 """Half-points: 8 pt."""
+WIDE_TABLE_COLUMNS = 9
+"""From this many columns (a financial year's grid) a table is set compact: 7 pt text and
+narrow cell margins, so that a date, a figure and "Worse than target" fit a month's column."""
+WIDE_TABLE_TEXT_SIZE = 14
+WIDE_TABLE_MARGINS = (
+    '<w:tblCellMar><w:left w:w="43" w:type="dxa"/><w:right w:w="43" w:type="dxa"/></w:tblCellMar>'
+)
 CHART_WIDTH = Cm(16)
 SVG_NAMESPACE = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
 SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
@@ -110,10 +117,10 @@ def _row(widths: list[int], cells: list[str], *, header: bool = False) -> str:
     return f"<w:tr>{'<w:trPr><w:tblHeader/></w:trPr>' if header else ''}{content}</w:tr>"
 
 
-def _value(cell: Cell, *, bold: bool) -> str:
+def _value(cell: Cell, *, bold: bool, size: int) -> str:
     if cell.mark is not None:
-        return _mark(cell.mark, TABLE_TEXT_SIZE)
-    return _run(cell.text, bold=bold, size=TABLE_TEXT_SIZE)
+        return _mark(cell.mark, size)
+    return _run(cell.text, bold=bold, size=size)
 
 
 @functools.cache
@@ -160,15 +167,21 @@ class _Body:
         caption = _paragraph(_run(table.caption), style=self.style("Caption"), keep_with_next=True)
         shares = table.widths or (1,) * len(table.header)
         widths = [self.text_width * share // sum(shares) for share in shares]
-        header = [_run(text, bold=True, size=TABLE_TEXT_SIZE) for text in table.header]
+        wide = len(table.header) >= WIDE_TABLE_COLUMNS
+        size = WIDE_TABLE_TEXT_SIZE if wide else TABLE_TEXT_SIZE
+        header = [_run(text, bold=True, size=size) for text in table.header]
         rows = "".join(
             _row(
                 widths,
-                [_value(cell, bold=table.row_headers and n == 0) for n, cell in enumerate(row)],
+                [
+                    _value(cell, bold=table.row_headers and n == 0, size=size)
+                    for n, cell in enumerate(row)
+                ],
             )
             for row in table.rows
         )
         layout = '<w:tblLayout w:type="fixed"/>' if table.widths else ""
+        layout += WIDE_TABLE_MARGINS if wide else ""
         grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
         self.xml.append(
             f"{caption}<w:tbl><w:tblPr>"
@@ -262,9 +275,13 @@ class _Body:
         body[end:end] = list(written)
 
 
+A4 = (Cm(21), Cm(29.7))  # python-docx's template is US Letter; councils print on A4
+
+
 def render_docx(document: Document) -> bytes:
     word = WordDocument()
     page = word.sections[0]
+    page.page_width, page.page_height = A4
     if document.landscape:
         page.orientation = WD_ORIENT.LANDSCAPE
         page.page_width, page.page_height = page.page_height, page.page_width
