@@ -21,6 +21,7 @@ from boardpack.scorecard.selectors import current_scheme
 
 class Command(BaseCommand):
     help = "Write a board-pack report as HTML, PDF, Word or Excel."
+    requires_system_checks: list[str] = []  # a read: the checks import every URL and view
 
     def add_arguments(self, parser: CommandParser) -> None:
         reports = parser.add_subparsers(dest="report", required=True)

@@ -15,6 +15,7 @@ COLUMNS = ("code", "period", "actual", "target", "status", "symbol", "vs_previou
 
 class Command(BaseCommand):
     help = "Print every indicator's actual, effective target, status, symbol and direction."
+    requires_system_checks: list[str] = []  # a read: the checks import every URL and view
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--period", required=True, help="the month, e.g. 2012-06")
