@@ -48,7 +48,16 @@ SECRET_KEY = env_str("SECRET_KEY", _DEV_SECRET if DEBUG else None)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 _default_db = f"sqlite:///{PROJECT_DIR / 'var' / 'boardpack.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", _default_db))}
+# A server process keeps its database connection between requests (DATABASE_CONN_MAX_AGE
+# seconds, checked before reuse) instead of opening one a request: PostgreSQL starts a process
+# for each connection.
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", _default_db),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 600),
+        conn_health_checks=True,
+    )
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
