@@ -89,9 +89,8 @@ def current_scheme() -> Scheme:
 
 
 def indicators_for_scorecard() -> QuerySet[Indicator]:
-    return Indicator.objects.select_related("directorate", "service", "owner").prefetch_related(
-        "tags"
-    )
+    """With what every status row shows; a reader that prints plan tags prefetches them."""
+    return Indicator.objects.select_related("directorate", "service", "owner")
 
 
 def _values_by_indicator(

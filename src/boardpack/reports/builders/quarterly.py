@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 
 from boardpack.accounts.models import OrgUnit
 from boardpack.core.periods import Month, fy_label, fy_months
@@ -217,6 +217,7 @@ def build_quarterly(query: QuarterlyQuery, *, scheme: Scheme) -> Document:
             scheme=scheme,
         )
     indicators = [r.indicator for r in rows]
+    prefetch_related_objects(indicators, "tags")
     values = _year_values(indicators, query.month.fy_start_year)
     comments = _approved(indicators, query.month)
     order = {key: n for n, key in enumerate(scheme.section_order)}
