@@ -1,0 +1,54 @@
+"""The document's tables as HTML, written in Python rather than a template: a quarterly report
+of 300 indicators prints about 26,000 cells, and the template loop over them took a third of a
+second, most of the HTML renderer's time. Same markup as before: a caption, header cells
+scoped to columns, row headers scoped to rows, numbers right-aligned (class num), marks as
+shape + text + colour."""
+
+from django import template
+from django.template.defaultfilters import linebreaksbr
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from boardpack.reports.document import Cell, Mark, Table
+
+register = template.Library()
+NUMBER = ' class="num"'
+
+
+@register.simple_tag
+def mark_html(mark: Mark) -> SafeString:
+    return mark_safe(
+        f'<span class="mark mark--{escape(mark.key)}"><span class="glyph" aria-hidden="true">'
+        f"{escape(mark.glyph)}</span> {escape(mark.text)}</span>"
+    )
+
+
+def _cell(cell: Cell) -> str:
+    number = NUMBER if cell.number is not None else ""
+    content = f"{mark_html(cell.mark)}\n" if cell.mark else linebreaksbr(cell.text, True)
+    return f"<td{number}>{content}</td>"
+
+
+def _row(table: Table, row: tuple[Cell, ...]) -> str:
+    if not table.row_headers:
+        return "".join(map(_cell, row))
+    first, *rest = row
+    return f'<th scope="row">{escape(first.text)}</th>' + "".join(map(_cell, rest))
+
+
+@register.simple_tag
+def table_html(table: Table) -> SafeString:
+    numeric = table.numeric_columns
+    grid = ' class="grid"' if table.row_headers and len(table.rows) == 3 else ""
+    widths = "".join(f'<col style="width: {width}%">' for width in table.widths)
+    header = "".join(
+        f'<th scope="col"{NUMBER if n in numeric else ""}>{escape(text)}</th>'
+        for n, text in enumerate(table.header)
+    )
+    colgroup = f"<colgroup>{widths}</colgroup>" if widths else ""
+    rows = "".join(f"<tr>{_row(table, row)}</tr>\n  " for row in table.rows)
+    return mark_safe(
+        f'<div class="table-scroll"><table{grid}>\n  <caption>{escape(table.caption)}</caption>\n'
+        f"  {colgroup}\n  <thead><tr>{header}</tr></thead>\n  <tbody>\n  {rows}\n  </tbody>\n"
+        "</table></div>\n"
+    )
