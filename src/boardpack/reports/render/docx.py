@@ -4,10 +4,11 @@ The body is written as WordprocessingML text and parsed once. python-docx's obje
 table cell by cell, resolved a style name per paragraph and scanned the whole document for each
 picture's id: a 300-indicator report took over 20 s.
 
-Charts go in as SVG through Word's svgBlip extension: Word 2016 and later (and recent LibreOffice)
-draw them as vectors, sharp at any printed size. The format wants a PNG beside each SVG for older
-readers; that PNG is one notice, shared by every chart of the same shape, saying where the chart's
-figures are. Drawing each chart as a PNG with cairosvg took 30-65 ms a chart, too long for 300.
+Charts go in as SVG through Word's svgBlip extension: Word 2016 and later draw them as vectors,
+sharp at any printed size. The format wants a PNG beside each SVG for readers without SVG (Word
+2013; LibreOffice 7.4, seen here); that PNG is one notice, shared by every chart of the same
+shape, saying that the chart's figures are in the table below it. Drawing each chart as a PNG
+with cairosvg took 25-65 ms a chart, too long for 300.
 """
 
 from __future__ import annotations
