@@ -32,7 +32,7 @@ from boardpack.boards.selectors import (
     may_manage,
     meetings_list,
 )
-from boardpack.reports.render import FORMATS
+from boardpack.reports.views import document_response
 
 REASON = "web form"
 
@@ -236,7 +236,4 @@ def meeting_pack(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         raise Http404
     found = _meeting(request, pk, manage=True)
     document = board_pack(found, as_of=min(timezone.localdate(), found.date))
-    render_to, content_type = FORMATS[fmt]
-    response = HttpResponse(render_to(document), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{document.filename_stem}.{fmt}"'
-    return response
+    return document_response(document, fmt)
