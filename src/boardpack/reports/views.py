@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -15,6 +18,13 @@ from boardpack.reports.plan_forms import plan_report_forms
 from boardpack.reports.render import FORMATS
 from boardpack.scorecard.forms import period_choices
 from boardpack.scorecard.selectors import actual_months, current_scheme
+
+logger = logging.getLogger(__name__)
+NOT_SET_UP = (
+    "This server cannot make {fmt} files: it is not set up to print them. Please tell the "
+    "administrator; the other formats still work."
+)
+TEXT = "text/plain; charset=utf-8"
 
 
 @login_required
@@ -52,9 +62,16 @@ def appendix(request: HttpRequest) -> HttpResponse:
 
 
 def document_response(document: Document, fmt: str) -> HttpResponse:
-    """The document in a format: HTML inline, the others as a download."""
+    """The document in a format: HTML inline, the others as a download. A server that cannot
+    print (Chromium missing for PDF) answers 503 with what to tell the administrator; the
+    server's log has the detail."""
     render_to, content_type = FORMATS[fmt]
-    response = HttpResponse(render_to(document), content_type=content_type)
+    try:
+        body = render_to(document)
+    except ImproperlyConfigured:
+        logger.exception("%s of %s could not be rendered", fmt.upper(), document.title)
+        return HttpResponse(NOT_SET_UP.format(fmt=fmt.upper()), status=503, content_type=TEXT)
+    response = HttpResponse(body, content_type=content_type)
     if fmt != "html":
         filename = f"{document.filename_stem}.{fmt}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -6,6 +6,7 @@ boardpack report priority --plan NAME --objective 1 --period 2012-06 --format pd
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from boardpack.reports.builders.appendix import AppendixQuery, build_appendix
@@ -80,4 +81,6 @@ class Command(BaseCommand):
             output.write_bytes(render(document))
         except OSError as error:
             raise CommandError(f"{output}: cannot be written ({error.strerror})") from None
+        except ImproperlyConfigured as error:
+            raise CommandError(str(error)) from None
         self.stdout.write(f"{document.title}: written to {output}")
