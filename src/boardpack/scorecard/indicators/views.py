@@ -8,11 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from boardpack.accounts.permissions import (
-    commentable_indicators,
-    is_officer,
-    value_editable_indicators,
-)
+from boardpack.accounts.permissions import is_officer
 from boardpack.benchmarks.panel import benchmark_panel
 from boardpack.calculated_indicators.panel import provenance_panel
 from boardpack.scorecard.indicators.presenters import indicator_page
@@ -22,6 +18,7 @@ from boardpack.scorecard.indicators.selectors import (
     indicator_years,
     readable_indicators,
 )
+from boardpack.scorecard.permissions import commentable_indicators, value_editable_indicators
 from boardpack.scorecard.selectors import current_scheme
 
 
