@@ -20,7 +20,7 @@ def form_write(
     form: BaseForm,
     write: Callable[[], T],
     *,
-    refused: type[Exception] | tuple[type[Exception], ...],
+    refused: type[Exception] | tuple[type[Exception], ...] = (),
     message: Callable[[T], str],
     to: Callable[[T], str],
     problem: Callable[[Exception], None] | None = None,
