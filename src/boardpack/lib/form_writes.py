@@ -26,8 +26,9 @@ def form_write(
     problem: Callable[[Exception], None] | None = None,
 ) -> HttpResponse | None:
     """The redirect to `to(result)` once the write is done, with `message(result)` flashed; None
-    to show the form again: not posted, not valid, or the write refused (`problem` puts the
-    refusal on the form; by default as an error of the whole form)."""
+    to show the form again: not posted, not valid, or the write refused by raising one of
+    `refused` (none by default: a write that cannot refuse). `problem` puts the refusal on the
+    form; by default it is an error of the whole form."""
     if request.method != "POST" or not form.is_valid():
         return None
     try:
