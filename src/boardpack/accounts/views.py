@@ -49,7 +49,7 @@ def _person_page(request: HttpRequest, person: Person | None) -> HttpResponse:
         refused=PersonError,
         message=lambda saved: f"{saved.name} saved",
         to=lambda _: "people",
-        problem=lambda error: form.add_service_errors(error.problems),
+        problem=lambda shown, error: shown.add_service_errors(error.problems),
     ) or render(request, "accounts/person_form.html", {"form": form, "person": person})
 
 

@@ -7,8 +7,8 @@ boards. Every change is a POST through boards.services, which records who, when 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from functools import partial
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -35,27 +35,14 @@ from boardpack.lib.form_writes import form_write
 from boardpack.reports.views import document_response
 
 REASON = "web form"
-T = TypeVar("T")
 
 
-def _write(
-    request: HttpRequest,
-    form: BoardForm | MeetingsForm | MeetingForm,
-    write: Callable[[], T],
-    *,
-    message: Callable[[T], str],
-    to: Callable[[T], str],
-) -> HttpResponse | None:
-    """form_write for a board service: the problems of a refusal go on the form's fields."""
-    return form_write(
-        request,
-        form,
-        write,
-        refused=services.BoardError,
-        message=message,
-        to=to,
-        problem=lambda error: form.add_service_errors(error.problems),
-    )
+def _on_fields(form: BoardForm | MeetingsForm | MeetingForm, error: services.BoardError) -> None:
+    form.add_service_errors(error.problems)
+
+
+_write = partial(form_write, refused=services.BoardError, problem=_on_fields)
+"""form_write for a board service: the problems of a refusal go on the form's fields."""
 
 
 def _by(request: HttpRequest) -> dict[str, Any]:

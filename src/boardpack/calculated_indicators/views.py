@@ -50,5 +50,5 @@ def link_edit(request: HttpRequest, pk: int) -> HttpResponse:
         refused=LinkError,
         message=lambda outcome: link_message(indicator.code, form.chosen, outcome),
         to=lambda _: "calculated-links",
-        problem=lambda error: form.add_error("measure", str(error)),
+        problem=lambda shown, error: shown.add_error("measure", str(error)),
     ) or _link_page(request, indicator, form)

@@ -13,22 +13,23 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 T = TypeVar("T")
+F = TypeVar("F", bound=BaseForm)
 
 
 def form_write(
     request: HttpRequest,
-    form: BaseForm,
+    form: F,
     write: Callable[[], T],
     *,
     refused: type[Exception] | tuple[type[Exception], ...] = (),
     message: Callable[[T], str],
     to: Callable[[T], str],
-    problem: Callable[[Exception], None] | None = None,
+    problem: Callable[[F, Exception], None] | None = None,
 ) -> HttpResponse | None:
     """The redirect to `to(result)` once the write is done, with `message(result)` flashed; None
     to show the form again: not posted, not valid, or the write refused by raising one of
-    `refused` (none by default: a write that cannot refuse). `problem` puts the refusal on the
-    form; by default it is an error of the whole form."""
+    `refused` (none by default: a write that cannot refuse). `problem(form, error)` puts the
+    refusal on the form; by default it is an error of the whole form."""
     if request.method != "POST" or not form.is_valid():
         return None
     try:
@@ -37,7 +38,7 @@ def form_write(
         if problem is None:
             form.add_error(None, str(error))
         else:
-            problem(error)
+            problem(form, error)
         return None
     messages.success(request, message(result))
     return redirect(to(result))

@@ -38,7 +38,7 @@ def _resolve(request: HttpRequest, form: TimescaleForm, action: Action) -> HttpR
         refused=services.PlanError,
         message=lambda _: resolved_message(action),
         to=lambda _: "needs-attention",
-        problem=lambda error: form.add_error("due_date", str(error)),
+        problem=lambda shown, error: shown.add_error("due_date", str(error)),
     )
 
 

@@ -7,8 +7,8 @@ change is a POST through scorecard.services, which records who, when and why.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from functools import partial
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -53,7 +53,6 @@ from boardpack.scorecard.models import Comment, Indicator
 from boardpack.scorecard.permissions import comment_actors, delegable_indicators
 from boardpack.scorecard.selectors import actual_months
 
-T = TypeVar("T")
 writer_required = role_required({Role.INDICATOR_OWNER, Role.DELEGATE})
 owner_required = role_required({Role.INDICATOR_OWNER})
 
@@ -83,25 +82,12 @@ def _delegation_form(request: HttpRequest, data: Any = None) -> DelegationForm:
     )
 
 
-def _write(
-    request: HttpRequest,
-    form: CommentForm | ReviewForm | DelegationForm,
-    write: Callable[[], T],
-    *,
-    refused: type[Exception],
-    message: Callable[[T], str],
-    to: Callable[[T], str],
-) -> HttpResponse | None:
-    """form_write for a commentary service: a refusal shown as error_text words it."""
-    return form_write(
-        request,
-        form,
-        write,
-        refused=refused,
-        message=message,
-        to=to,
-        problem=lambda error: form.add_error(None, error_text(error)),
-    )
+def _in_words(form: CommentForm | ReviewForm | DelegationForm, error: Exception) -> None:
+    form.add_error(None, error_text(error))
+
+
+_write = partial(form_write, problem=_in_words)
+"""form_write for a commentary service: a refusal is worded by error_text."""
 
 
 def _my_indicators(request: HttpRequest, delegation_form: DelegationForm | None) -> HttpResponse:
