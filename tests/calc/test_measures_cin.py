@@ -2,8 +2,11 @@
 
 from decimal import Decimal
 
+import duckdb
+
+from boardpack.calc import workdays
 from boardpack.calc.periods import Period
-from tests.calc.measure_data import Returns
+from tests.calc.measure_data import Returns, d
 
 
 def census(*years: int, population: int | dict[int, int] | None = None) -> Returns:
@@ -152,25 +155,97 @@ def test_plan_reviews_need_the_reviews_file():
     assert result.reason == "needs the Children in Need file(s) cin_cpp_reviews.csv"
 
 
-# -- assessments_45wd ---------------------------------------------------------------------------
+# -- assessments_45wd, assessments_45wd_from_referral ---------------------------------------------
+
+# Thirteen assessments authorised in the year to 31 March 2024, worked by hand (weekends and the
+# England and Wales bank holidays out; the start day is not counted, the authorisation day is):
+# (child, referral, assessment start, authorised, working days from the start, and from the
+# clock start of the Working Together reading: the referral for an episode's first assessment)
+HAND_WORKED = [
+    # started and authorised the same day: 0 working days (C2's "same day" band)
+    ("SAME_DAY", "05/06/2023", "05/06/2023", "05/06/2023", 0, 0),
+    # Wednesday 20 December: 25 and 26 December and 1 January out, the 45th is 26 February
+    ("XMAS_45", "20/12/2023", "20/12/2023", "26/02/2024", 45, 45),
+    ("XMAS_46", "20/12/2023", "20/12/2023", "27/02/2024", 46, 46),
+    # Monday 3 April 2023: Good Friday, Easter Monday, 1, 8 and 29 May out, the 45th is
+    # Monday 12 June (50 counting weekends only)
+    ("EASTER_45", "03/04/2023", "03/04/2023", "12/06/2023", 45, 45),
+    ("EASTER_46", "03/04/2023", "03/04/2023", "13/06/2023", 46, 46),
+    # referred on Friday 1 September, started Monday 4th: the weekend costs no working day,
+    # the Monday is one more from the referral
+    ("FRIDAY_REFERRAL", "01/09/2023", "04/09/2023", "06/11/2023", 45, 46),
+    # referred Thursday 24 August, started Tuesday 29th after the summer bank holiday (Monday
+    # 28th): 2 working days between them
+    ("BANK_HOLIDAY_GAP", "24/08/2023", "29/08/2023", "30/10/2023", 44, 46),
+    # started two weeks (10 working days) after the referral
+    ("LATE_START", "02/10/2023", "16/10/2023", "11/12/2023", 40, 50),
+    # two assessments of one episode referred on the early May bank holiday (the clock then
+    # starts as from the Friday before): the second is timed from its own start in both
+    ("TWO", "01/05/2023", "02/05/2023", "01/06/2023", 20, 21),
+    ("TWO", "01/05/2023", "01/02/2024", "20/03/2024", 34, 34),
+    ("SUMMER", "03/07/2023", "03/07/2023", "31/08/2023", 42, 42),
+    ("QUICK", "08/01/2024", "09/01/2024", "19/01/2024", 8, 9),
+    ("AUTUMN", "01/11/2023", "01/11/2023", "29/12/2023", 40, 40),
+]
 
 
-def test_assessments_within_45_working_days_across_christmas():
+def hand_worked() -> Returns:
     r = census()
-    # referred 20 December 2023: the 45th working day is 26 February 2024
-    r.referral("ON", "20/12/2023", assessments=[("21/12/2023", "26/02/2024")])
-    r.referral("LATE", "20/12/2023", assessments=[("21/12/2023", "27/02/2024")])
-    assert r.value("assessments_45wd") == (1, 2)
+    episodes: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for child, referral, begun, authorised, _, _ in HAND_WORKED:
+        episodes.setdefault((child, referral), []).append((begun, authorised))
+    for (child, referral), assessments in episodes.items():
+        r.referral(child, referral, assessments=assessments)
+    return r
 
 
-def test_a_later_assessment_of_the_episode_is_timed_from_its_own_start():
+def test_the_hand_worked_working_days_are_the_calendar_s():
+    """The hand counts above agree with the working-day calendar the SQL uses."""
+    con = duckdb.connect()
+    workdays.install(con)
+    seen: set[str] = set()
+    for child, referral, begun, authorised, from_start, from_clock in HAND_WORKED:
+        clock = begun if child in seen else referral
+        seen.add(child)
+        found = con.execute(
+            "SELECT working_days(?, ?), working_days(?, ?)",
+            [d(begun), d(authorised), d(clock), d(authorised)],
+        ).fetchone()
+        assert found == (from_start, from_clock), child
+
+
+def test_assessments_are_timed_from_their_own_start_as_the_dfe_publishes():
+    # 13 assessments: late from their start are XMAS_46 and EASTER_46
+    assert hand_worked().value("assessments_45wd") == (11, 13)
+
+
+def test_the_working_together_reading_times_the_first_assessment_from_the_referral():
+    # FRIDAY_REFERRAL, BANK_HOLIDAY_GAP and LATE_START are late from the referral as well
+    assert hand_worked().value("assessments_45wd_from_referral") == (8, 13)
+
+
+def test_the_same_day_is_0_working_days_and_45_is_within():
     r = census()
-    r.referral(
-        "A",
-        "01/05/2023",
-        assessments=[("02/05/2023", "01/06/2023"), ("01/02/2024", "20/03/2024")],
+    r.referral("SAME", "05/06/2023", assessments=[("05/06/2023", "05/06/2023")])
+    r.referral("ON", "20/12/2023", assessments=[("20/12/2023", "26/02/2024")])
+    r.referral("LATE", "20/12/2023", assessments=[("20/12/2023", "27/02/2024")])
+    assert r.value("assessments_45wd") == (2, 3)
+
+
+def test_an_assessment_whose_referral_is_not_in_the_data_is_timed_from_its_start():
+    r = census()
+    r.add(
+        "cin_assessments",
+        lachildid="ORPHAN",
+        referral_id="NOT_THERE",
+        start_date=d("01/06/2023"),
+        authorised_date=d("20/06/2023"),
+        year=2024,
     )
-    assert r.value("assessments_45wd") == (2, 2)
+    assert r.value("assessments_45wd") == (1, 1)
+    left_out = r.run("assessments_45wd_from_referral")
+    assert (left_out.numerator, left_out.denominator) == (0, 0)
+    assert left_out.note.startswith("1 assessment(s) left out")
 
 
 def test_assessments_not_authorised_or_authorised_in_another_year_are_not_counted():
@@ -179,13 +254,23 @@ def test_assessments_not_authorised_or_authorised_in_another_year_are_not_counte
     r.referral("BEFORE", "01/02/2023", "01/05/2023", assessments=[("01/02/2023", "20/03/2023")])
     r.referral("IN", "01/02/2023", "01/05/2023", assessments=[("01/02/2023", "03/04/2023")])
     assert r.value("assessments_45wd") == (1, 1)
+    assert r.value("assessments_45wd_from_referral") == (1, 1)
 
 
-def test_an_assessment_authorised_before_its_referral_is_left_out_and_said():
+def test_an_assessment_authorised_before_it_started_is_left_out_and_said():
+    r = census()
+    r.referral("A", "01/06/2023", assessments=[("20/06/2023", "10/06/2023")])
+    r.referral("B", "20/06/2023", assessments=[("20/06/2023", "21/06/2023")])
+    result = r.run("assessments_45wd")
+    assert (result.numerator, result.denominator) == (1, 1)
+    assert result.note == "1 assessment(s) left out: authorised before they started"
+
+
+def test_an_assessment_authorised_before_its_referral_is_left_out_of_the_referral_reading():
     r = census()
     r.referral("A", "20/06/2023", assessments=[("20/06/2023", "01/06/2023")])
     r.referral("B", "20/06/2023", assessments=[("20/06/2023", "21/06/2023")])
-    result = r.run("assessments_45wd")
+    result = r.run("assessments_45wd_from_referral")
     assert (result.numerator, result.denominator) == (1, 1)
     assert result.note.startswith("1 assessment(s) left out")
 
