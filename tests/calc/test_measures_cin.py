@@ -88,14 +88,17 @@ def test_children_in_need_exclude_closed_and_no_further_action_referrals():
 # -- NI 64: cpp_2years_plus ---------------------------------------------------------------------
 
 
-def test_plans_lasting_two_years_or_more():
+def test_plans_lasting_two_years_or_more_as_the_dfe_counts_them():
+    # more than 729 days counting the start day and the day the plan ended
     r = census()
-    r.plan("TWO", "01/04/2021", "01/04/2023")  # exactly two years
-    r.plan("SHORT", "02/04/2021", "01/04/2023")
+    r.plan("TWO", "01/04/2021", "01/04/2023")  # the same date two years on: 731 days
+    r.plan("DFE_730", "02/04/2021", "01/04/2023")  # a day short of that, 730 days: counts
+    r.plan("LEAP_730", "01/04/2022", "30/03/2024")  # over 29 February: 730 days
+    r.plan("SHORT", "03/04/2021", "01/04/2023")  # 729 days: not more than 729
     r.plan("BEFORE_DATA", "01/01/2019", "01/06/2023")  # started long before the census
     r.plan("OPEN", "01/01/2019")  # not ended: not in the measure
     r.plan("LAST_YEAR", "01/01/2019", "31/03/2023", reviews=())
-    assert r.value("cpp_2years_plus") == (2, 3)
+    assert r.value("cpp_2years_plus") == (4, 5)
 
 
 # -- NI 65: cpp_repeat --------------------------------------------------------------------------
@@ -121,28 +124,31 @@ def test_two_plans_started_in_the_year_count_twice_and_the_second_is_a_repeat():
 # -- NI 67: cpp_reviews_on_time -----------------------------------------------------------------
 
 
-def test_plan_reviews_first_within_3_months_then_6():
+def test_children_on_a_plan_at_31_march_for_3_months_reviewed_first_within_3_then_6():
     r = census()
-    r.plan("ON", "01/06/2023", "01/12/2023", reviews=["01/09/2023"])
-    r.plan("FIRST_LATE", "01/06/2023", "01/12/2023", reviews=["02/09/2023"])
-    r.plan("RAN_PAST", "01/06/2023", "02/03/2024", reviews=["25/08/2023"])  # due 25 Feb
-    r.plan("NEXT_ON", "01/05/2023", "01/03/2024", reviews=["25/07/2023", "25/01/2024"])
-    r.plan("TOO_SHORT", "01/06/2023", "31/08/2023")  # under 3 months: not in the measure
+    r.plan("ON", "01/06/2023", reviews=["01/09/2023", "01/03/2024"])
+    r.plan("FIRST_LATE", "01/06/2023", reviews=["02/09/2023", "01/03/2024"])
+    r.plan("OVERDUE", "01/06/2023", reviews=["25/08/2023"])  # the next was due 25 February
+    r.plan("JUST_3_MONTHS", "31/12/2023")  # first review due on 31 March: not yet late
+    r.plan("TOO_SHORT", "01/01/2024")  # under 3 months at 31 March: not in the measure
+    r.plan("ENDED", "01/05/2023", "01/12/2023", reviews=["01/09/2023"])  # not at 31 March
     assert r.value("cpp_reviews_on_time") == (2, 4)
 
 
-def test_a_review_on_the_end_date_counts():
+def test_plans_ending_in_the_year_are_not_the_dfe_s_cohort():
+    # the cohort until issue 19: a plan that ended in the year, late, no longer counts
     r = census()
-    r.plan("A", "01/06/2023", "01/09/2023", reviews=["01/09/2023"])
-    assert r.value("cpp_reviews_on_time") == (1, 1)
+    r.plan("ENDED_LATE", "01/05/2023", "01/03/2024", reviews=["25/09/2023"])
+    result = r.run("cpp_reviews_on_time")
+    assert (result.computable, result.denominator) == (False, 0)
 
 
 def test_a_plan_begun_before_the_data_is_judged_on_what_the_data_proves():
     r = census(2024)
-    # reviews before 1 April 2023 are not in this census; the one held is within 6 months
-    r.plan("SEEN", "01/01/2020", "01/07/2023", reviews=["01/05/2023"])
-    # nothing from 1 April 2023 to the end on 15 October: more than 6 months unreviewed
-    r.plan("UNSEEN", "01/01/2020", "15/10/2023")
+    # reviews before 1 April 2023 are not in this census; those held are within 6 months
+    r.plan("SEEN", "01/01/2020", reviews=["01/05/2023", "01/11/2023"])
+    # nothing from 1 April 2023 to 31 March 2024: more than 6 months unreviewed
+    r.plan("UNSEEN", "01/01/2020")
     assert r.value("cpp_reviews_on_time") == (1, 2)
 
 
