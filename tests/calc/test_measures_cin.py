@@ -294,6 +294,16 @@ def test_conferences_within_15_working_days_across_easter():
     assert r.value("icpc_15wd") == (1, 2)
 
 
+def test_a_conference_on_the_day_the_enquiry_started_took_0_working_days():
+    # as the DfE bands them (table C4, LAIT 10_ICPC "0-10 working days"): the start day is not
+    # counted; a Friday enquiry's conference on the Monday three weeks on is the 15th day
+    r = census()
+    r.s47("SAME_DAY", "05/06/2023", "05/06/2023")
+    r.s47("FRIDAY", "02/06/2023", "23/06/2023")  # 15 working days
+    r.s47("MONDAY", "02/06/2023", "26/06/2023")  # 16
+    assert r.value("icpc_15wd") == (2, 3)
+
+
 def test_two_enquiries_for_one_conference_count_once_from_the_later():
     r = census()
     r.s47("A", "01/05/2023", "25/05/2023")
