@@ -11,6 +11,9 @@ from django.core.management import CommandError, call_command
 from boardpack.calc.engine import MEASURES
 from tests.calculated_indicators.conftest import PERIOD, calc, run_json, sources
 
+# `calc run --format json` reads the published figures to put beside each result
+pytestmark = pytest.mark.django_db
+
 
 def test_synth_writes_the_returns_and_refuses_a_folder_in_use(tmp_path: Path):
     out = io.StringIO()
