@@ -2,9 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from boardpack.web import views as web_views
-
 urlpatterns = [
+    path("", include("boardpack.web.urls")),
     path("", include("boardpack.scorecard.urls")),
     path("", include("boardpack.accounts.urls")),
     path("", include("boardpack.reports.urls")),
@@ -12,7 +11,6 @@ urlpatterns = [
     path("", include("boardpack.plans.urls")),
     path("", include("boardpack.boards.urls")),
     path("", include("boardpack.calculated_indicators.urls")),
-    path("calculated/links/", web_views.calculated_links, name="calculated-links"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

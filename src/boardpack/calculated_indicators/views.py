@@ -2,7 +2,7 @@
 
 Everyone else is refused (403). Links are written through services.measure_link_save with the
 signed-in officer as the author. The list of links, with each calculated figure beside the
-published one, is composed above this app and benchmarks: web.views.calculated_links.
+published one, is composed above this app and benchmarks: web.calculated_page.calculated_links.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ This composes two sibling apps and so lives above both (the layering, docs/archi
 the calc engine's registry says which published measure (LAIT code) each calculated measure
 corresponds to (``Measure.lait``), ``calculated_indicators`` holds the calculated values and
 ``benchmarks`` the published figures. Used by the calculated-indicators page
-(``web.views.calculated_links``) and by ``boardpack calc run --format json``.
+(``web.calculated_page.calculated_links``) and by ``boardpack calc run --format json``.
 """
 
 from __future__ import annotations

@@ -1,52 +1,47 @@
-"""Pages that compose apps which must not import each other (docs/architecture.md's layering).
-
-``calculated_links``: the calculated-indicators page. Each indicator with the measure it is
-calculated from (calculated_indicators) and its latest calculated value beside the figure the
-DfE published for this authority for the same year, with the difference (benchmarks, through
-web.reconcile). Performance officers only; anyone else is refused (403).
-"""
+"""The pages that compose several apps: the scorecard (with the benchmarks' quartile filter) and
+its export, and an indicator's page (with the benchmark and calculated panels)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from boardpack.accounts.permissions import officer_required
-from boardpack.calc.periods import Period
-from boardpack.calculated_indicators.models import CalculatedValue
-from boardpack.calculated_indicators.selectors import latest_values, linkable_indicators
-from boardpack.core.periods import Month
-from boardpack.core.units import Unit, format_value
-from boardpack.scorecard.models import Indicator
-from boardpack.web.reconcile import Beside, beside_values
+from boardpack.scorecard.exports import export_csv, export_xlsx
+from boardpack.scorecard.indicators.selectors import readable_indicators
+from boardpack.scorecard.page_cache import cached_body
+from boardpack.scorecard.selectors import actual_months, current_scheme
+from boardpack.web.indicator import indicator_context
+from boardpack.web.scorecard import asked, scorecard_body, shown_rows
+
+EXPORTERS = {"csv": export_csv, "xlsx": export_xlsx}
 
 
-@dataclass(frozen=True)
-class Row:
-    indicator: Indicator
-    value: CalculatedValue | None = None
-    beside: Beside | None = None
-
-    @property
-    def calculated(self) -> str:
-        """'84.62%', to two places as calculated; '' when nothing is."""
-        if self.value is None:
-            return ""
-        return format_value(self.value.value, Unit(self.indicator.unit), 2)
-
-    @property
-    def period(self) -> str:
-        return Period(Month.of(self.value.month)).label if self.value is not None else ""
+@login_required
+def scorecard(request: HttpRequest) -> HttpResponse:
+    """The same body for every role, kept by the data version and the filters. A quartile filter
+    reads the benchmarks, which the version does not follow, so it is never kept."""
+    quartile = bool(request.GET.get("quartile"))
+    body = cached_body(request, lambda: scorecard_body(request), follows_version=not quartile)
+    if body is None:
+        return render(request, "scorecard/empty.html")
+    title, table = body
+    return render(request, "scorecard/scorecard.html", {"title": title, "table": table})
 
 
-@officer_required
+@login_required
+def scorecard_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The current view of the scorecard (same period and filters) as CSV or XLSX."""
+    if fmt not in EXPORTERS:
+        raise Http404
+    chosen = asked(request, actual_months())
+    rows = shown_rows(chosen, current_scheme())
+    return EXPORTERS[fmt](rows, filename=f"scorecard-{chosen.month.key}.{fmt}")
+
+
+@login_required
 @require_GET
-def calculated_links(request: HttpRequest) -> HttpResponse:
-    indicators = list(linkable_indicators())
-    values = latest_values([i.pk for i in indicators])
-    beside = beside_values({k: (v.measure_id, v.month, v.value) for k, v in values.items()})
-    rows = [Row(i, values.get(i.pk), beside.get(i.pk)) for i in indicators]
-    return render(request, "calculated/links.html", {"indicators": indicators, "rows": rows})
+def indicator(request: HttpRequest, pk: int) -> HttpResponse:
+    chosen = get_object_or_404(readable_indicators(), pk=pk)
+    return render(request, "scorecard/indicator.html", indicator_context(request, chosen))
