@@ -17,6 +17,7 @@ from boardpack.lib.importing import (
     ImportReport,
     SourceRow,
     Table,
+    TableImporter,
     unique_keys,
 )
 
@@ -114,14 +115,14 @@ def region_key(name: str) -> str:
     return key
 
 
-class AreaImporter:
+class AreaImporter(TableImporter[list[AreaRow]]):
     required = ("la number", "la name")
     optional = ("region", "type")
 
     def __init__(self, context: ImportContext) -> None:
         self.context = context
 
-    def validate(self, table: Table, errors: ErrorCollector) -> list[AreaRow]:
+    def check(self, table: Table, errors: ErrorCollector) -> list[AreaRow]:
         rows = []
         for row in table.rows:
             before = len(errors.errors)
@@ -145,7 +146,7 @@ class AreaImporter:
         self.context.area_names.update({r.number: r.name for r in rows})
         return rows
 
-    def write(self, plan: list[AreaRow], report: ImportReport) -> None:
+    def apply(self, plan: list[AreaRow], report: ImportReport) -> None:
         upsert(
             Area,
             "number",
@@ -270,7 +271,7 @@ def _polarity(text: str) -> Polarity:
 DICTIONARY_REQUIRED = ("measure_short", "measure", "polarity")
 
 
-class DictionaryImporter:
+class DictionaryImporter(TableImporter[list[MeasureRow]]):
     required = DICTIONARY_REQUIRED
     optional = tuple(c for c in DICTIONARY_COLUMNS if c not in DICTIONARY_REQUIRED)
 
@@ -280,7 +281,7 @@ class DictionaryImporter:
 
     def _row(self, row: SourceRow, errors: ErrorCollector) -> MeasureRow | None:
         before = len(errors.errors)
-        values: dict[str, object] = {
+        values: dict[str, Any] = {
             DICTIONARY_COLUMNS[c]: _text(row, c) for c in DICTIONARY_COLUMNS if c != "polarity"
         }
         values["code"] = row.get("measure_short")
@@ -298,9 +299,9 @@ class DictionaryImporter:
                 errors.add(row.number, column, f"is longer than {limit} characters")
         if len(errors.errors) > before:
             return None
-        return MeasureRow(row=row.number, **values)  # type: ignore[arg-type]
+        return MeasureRow(row=row.number, **values)
 
-    def validate(self, table: Table, errors: ErrorCollector) -> list[MeasureRow]:
+    def check(self, table: Table, errors: ErrorCollector) -> list[MeasureRow]:
         found: dict[str, MeasureRow] = {}
         for row in table.rows:
             measure = self._row(row, errors)
@@ -338,7 +339,7 @@ class DictionaryImporter:
             note += f"; row {first.row}'s {', '.join(differs)} kept"
         self.notes.append(note)
 
-    def write(self, plan: list[MeasureRow], report: ImportReport) -> None:
+    def apply(self, plan: list[MeasureRow], report: ImportReport) -> None:
         report.notes.extend(self.notes)
         values = {row.code: {k: v for k, v in row.stored().items() if k != "code"} for row in plan}
         upsert(Measure, "code", values, report)
