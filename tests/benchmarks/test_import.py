@@ -15,8 +15,8 @@ from boardpack.benchmarks.models import (
     NeighbourSet,
     PublishedValue,
 )
+from boardpack.core.problems import ImportFailed
 from boardpack.lib.importing import run_import
-from boardpack.lib.problems import ImportFailed
 from boardpack.lib.sources import Source
 from tests.benchmarks.files import (
     DICTIONARY,

@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boardpack.benchmarks.models import PublishedValue
-from boardpack.core.benchmarks import MARKERS, is_marker
+from boardpack.core.comparators import MARKERS, is_marker
+from boardpack.core.problems import ImportFailed
 from boardpack.lib.importing import run_import
-from boardpack.lib.problems import ImportFailed
 from boardpack.lib.sources import Source
 from tests.benchmarks.files import NAMES, write_figures
 

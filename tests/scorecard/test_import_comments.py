@@ -1,7 +1,7 @@
 import pytest
 
+from boardpack.core.problems import ImportFailed
 from boardpack.lib.importing import run_import
-from boardpack.lib.problems import ImportFailed
 from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Comment
 

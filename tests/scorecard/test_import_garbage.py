@@ -4,8 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from boardpack.core.problems import ImportFailed
 from boardpack.lib.importing import run_import
-from boardpack.lib.problems import ImportFailed
 from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Actual, Comment, Indicator, Target
 

@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
+from boardpack.core.problems import ImportFailed
 from boardpack.lib.importing import run_import
-from boardpack.lib.problems import ImportFailed
 from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Actual, Target
 

@@ -8,7 +8,7 @@ import pytest
 
 from boardpack.lib.importing import run_import
 from boardpack.lib.sources import Source
-from boardpack.scorecard.indicator_specs import fields_of
+from boardpack.scorecard.indicators.specs import fields_of
 from boardpack.scorecard.models import Actual, Indicator, Target
 
 NEW = {

@@ -23,6 +23,7 @@ from boardpack.benchmarks.import_neighbours import NeighbourImporter
 from boardpack.benchmarks.import_reference import AreaImporter, DictionaryImporter
 from boardpack.benchmarks.import_values import ValueImporter
 from boardpack.benchmarks.models import BenchmarkImport
+from boardpack.core.problems import ImportFailed, Problem
 from boardpack.lib.audit import account
 from boardpack.lib.importing import (
     ErrorCollector,
@@ -32,7 +33,6 @@ from boardpack.lib.importing import (
     Report,
     read_sheets,
 )
-from boardpack.lib.problems import ImportFailed, Problem
 from boardpack.lib.sources import Source, SourceFile
 
 AUTHORITIES, DICTIONARY, NEIGHBOURS, VALUES = (

@@ -9,6 +9,6 @@ connection, or raises ``InvalidInput`` with every ``Problem``;
 
 from boardpack.calc.inputs import LoadReport, load
 from boardpack.calc.problems import InvalidInput
-from boardpack.lib.problems import Problem
+from boardpack.core.problems import Problem
 
 __all__ = ["InvalidInput", "LoadReport", "Problem", "load"]

@@ -1,9 +1,9 @@
-"""Problems in the calc engine's input files: the one Problem type (boardpack.lib.problems), with
+"""Problems in the calc engine's input files: the one Problem type (boardpack.core.problems), with
 the fields of the returns named bare, as the DfE's specifications name them."""
 
 from __future__ import annotations
 
-from boardpack.lib.problems import Problem
+from boardpack.core.problems import Problem
 
 
 def problem(

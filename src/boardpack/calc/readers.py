@@ -25,7 +25,7 @@ import duckdb
 from boardpack.calc import sql, xml
 from boardpack.calc.problems import problem
 from boardpack.calc.tables import BY_NAME, CIN, POPULATION, SSDA903, Source, Table
-from boardpack.lib.problems import Problem
+from boardpack.core.problems import Problem
 
 Form = Literal["csv", "xml"]
 SOURCE_TABLES: dict[Source, tuple[Table, ...]] = {

@@ -24,7 +24,7 @@ from boardpack.calc import readers, sql
 from boardpack.calc.codes import CODES
 from boardpack.calc.problems import problem, sort_problems
 from boardpack.calc.tables import BY_NAME, Table
-from boardpack.lib.problems import Problem
+from boardpack.core.problems import Problem
 
 PER_CHECK: Final = 50
 

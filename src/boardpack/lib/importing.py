@@ -23,8 +23,8 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from django.db import transaction
 
+from boardpack.core.problems import ImportFailed, Problem
 from boardpack.lib.audit import User
-from boardpack.lib.problems import ImportFailed, Problem
 from boardpack.lib.sources import Source, SourceFile
 
 Read = TypeVar("Read")

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from boardpack.lib.problems import ImportFailed, Problem
+from boardpack.core.problems import ImportFailed, Problem
 
 MAX_MEMBERS = 1_000
 MAX_UNPACKED = 1 << 30

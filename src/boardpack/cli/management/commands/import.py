@@ -8,9 +8,9 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from boardpack.core.problems import ImportFailed
 from boardpack.lib import audit
 from boardpack.lib.importing import KINDS, run_import
-from boardpack.lib.problems import ImportFailed
 from boardpack.lib.sources import Source
 
 
