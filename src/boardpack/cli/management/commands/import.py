@@ -5,11 +5,11 @@ folder or a zip (benchmarks); the others one file."""
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from boardpack.core.problems import ImportFailed
 from boardpack.lib import audit
+from boardpack.lib.commands import named_user, user_option
 from boardpack.lib.importing import KINDS, run_import
 from boardpack.lib.sources import Source
 
@@ -28,7 +28,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=sorted(KINDS))
         parser.add_argument("file", type=Path)
-        parser.add_argument("--user", help="the Boardpack username the change is recorded against")
+        user_option(parser)
         for option in sorted({option for kind in KINDS.values() for option in kind.options}):
             parser.add_argument(f"--{option}", help=_option_help(option))
 
@@ -38,11 +38,7 @@ class Command(BaseCommand):
         for name, what in registered.options.items():
             if not options.get(name):
                 raise CommandError(f"import {kind} needs --{name}: {what}")
-        account = None
-        if user is not None:
-            account = get_user_model().objects.filter(username=user).first()
-            if account is None:
-                raise CommandError(f"--user: there is no user {user!r}")
+        account = named_user(user)
         try:
             with audit.command_line():
                 source = Source.at(file) if registered.several else _one_file(file)
