@@ -23,7 +23,7 @@ from boardpack.calculated_indicators.services import (
     measure_link_save,
 )
 from boardpack.lib import audit
-from boardpack.lib.commands import named_user, user_option
+from boardpack.lib.commands import named_user, refused, user_option
 from boardpack.scorecard.models import Indicator
 
 PERIOD_HELP = (
@@ -105,11 +105,8 @@ class Command(BaseCommand):
         try:
             computed = runs.compute(inputs, period)
         except InvalidInput as invalid:
-            for problem in invalid.problems:
-                self.stderr.write(str(problem))
-            raise CommandError(
-                f"{len(invalid.problems)} problem(s) in the input files: nothing was computed"
-            ) from None
+            message = f"{len(invalid.problems)} problem(s) in the input files: nothing was computed"
+            raise refused(self.stderr, invalid.problems, message) from None
         if options["format"] == "json":
             self.stdout.write(runs.as_json(computed.results))
             return

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from boardpack.core.problems import ImportFailed
 from boardpack.lib import audit
-from boardpack.lib.commands import named_user, user_option
+from boardpack.lib.commands import named_user, refused, user_option
 from boardpack.lib.importing import KINDS, run_import
 from boardpack.lib.sources import Source
 
@@ -44,11 +44,8 @@ class Command(BaseCommand):
                 source = Source.at(file) if registered.several else _one_file(file)
                 report = run_import(kind, source, user=account, options=options)
         except ImportFailed as failure:
-            for error in failure.errors:
-                self.stderr.write(str(error))
-            raise CommandError(
-                f"{file.name}: {len(failure.errors)} error(s); nothing was written"
-            ) from None
+            message = f"{file.name}: {len(failure.errors)} error(s); nothing was written"
+            raise refused(self.stderr, failure.errors, message) from None
         self.stdout.write(str(report))
 
 
