@@ -83,7 +83,8 @@ class NeighbourImporter(WorkbookImporter[NeighbourPlan]):
             errors.add(index + 1, "LA num", "is a required column and is missing", sheet=sheet_name)
             return NeighbourPlan(year, [], [])
         columns = {k: cells.index(f"sn{k}") for k in range(1, NEIGHBOURS + 1) if f"sn{k}" in cells}
-        rows, seen, notes = [], {}, []
+        rows, notes = [], []
+        seen: dict[int, int] = {}
         for number, record in enumerate(sheet.records[index + 1 :], start=index + 2):
             if not any(c.strip() for c in record):
                 continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from boardpack.benchmarks.import_context import ImportContext
 from boardpack.benchmarks.models import Area, Measure
@@ -21,6 +21,7 @@ from boardpack.lib.importing import (
     unique_keys,
 )
 
+Stored = TypeVar("Stored", Area, Measure)
 NOT_GIVEN = {"", "na", "n/a"}
 EXCEL_EPOCH = date(1899, 12, 30)
 NEIGHBOURS = 10
@@ -54,7 +55,7 @@ def _required(limit: int) -> Callable[[str], str]:
 
 
 def upsert(
-    model: type[Area] | type[Measure],
+    model: type[Stored],
     key: str,
     rows: dict[Any, dict[str, Any]],
     report: ImportReport,
@@ -62,7 +63,8 @@ def upsert(
     """Create the rows not stored yet and update the others by their key, counting each as
     created, updated or unchanged; the file they came from is recorded on every row."""
     stored = {getattr(found, key): found for found in model.objects.all()}
-    new, changed = [], []
+    new: list[Stored] = []
+    changed: list[Stored] = []
     for value, given_fields in rows.items():
         found = stored.get(value)
         if found is None:
@@ -73,10 +75,10 @@ def upsert(
             setattr(found, name, given)
         changed.append(found)
         report.count("updated" if differs else "unchanged")
-    model.objects.bulk_create(new)  # type: ignore[attr-defined]
+    model.objects.bulk_create(new)
     if rows:
         names = [*next(iter(rows.values())), "source_ref"]
-        model.objects.bulk_update(changed, names)  # type: ignore[attr-defined]
+        model.objects.bulk_update(changed, names)
     report.created += len(new)
 
 

@@ -277,7 +277,7 @@ def _replace(pairs: list[tuple[int, str]]) -> int:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    counted = sum(n for m, y, n in stored if (m, y) in wanted)
+    counted: int = sum(n for m, y, n in stored if (m, y) in wanted)
     if counted:
         table = connection.ops.quote_name(PublishedValue._meta.db_table)
         with connection.cursor() as cursor:

@@ -28,9 +28,9 @@ from boardpack.lib.audit import account
 from boardpack.lib.importing import (
     ErrorCollector,
     FileImporter,
+    ImportReport,
     ImportRun,
     Kind,
-    Report,
     read_sheets,
 )
 from boardpack.lib.sources import Source, SourceFile
@@ -54,7 +54,7 @@ IMPORTERS: dict[str, Callable[[ImportContext], FileImporter[Any, Any]]] = {
 @dataclass
 class BenchmarksReport:
     source: str
-    files: list[Report] = field(default_factory=list)
+    files: list[ImportReport] = field(default_factory=list)
     not_read: list[str] = field(default_factory=list)
     seconds: float = 0.0
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.db.models import CharField
+
 from boardpack.core.brag import BRAG_ORDER
 from boardpack.lib.importing import (
     ErrorCollector,
@@ -21,7 +23,13 @@ from boardpack.plans.services import ImportOutcome, plan_import
 from boardpack.plans.tracker import read_tracker
 from boardpack.plans.tracker_data import Tracker
 
-NAME_LENGTH = Plan._meta.get_field("name").max_length
+
+def _name_length() -> int | None:
+    field = Plan._meta.get_field("name")
+    return field.max_length if isinstance(field, CharField) else None
+
+
+NAME_LENGTH = _name_length()
 
 
 class PlanImporter(WorkbookImporter[Tracker]):
