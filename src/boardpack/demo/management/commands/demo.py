@@ -12,6 +12,7 @@ from boardpack.accounts.services import person_get_or_create
 from boardpack.boards.services import board_save, plan_board_set
 from boardpack.demo.benchmarks import load_demo_benchmarks
 from boardpack.demo.priority_plan import load_demo_priority_plan
+from boardpack.lib import audit
 from boardpack.lib.importing import run_import
 from boardpack.lib.sources import Source
 from boardpack.plans.services import plan_save
@@ -60,6 +61,10 @@ class Command(BaseCommand):
         parser.add_argument("--reset", action="store_true", help="empty the database first")
 
     def handle(self, *args: Any, reset: bool, **options: Any) -> None:
+        with audit.command_line():
+            self._load(reset)
+
+    def _load(self, reset: bool) -> None:
         call_command("migrate", verbosity=0)
         if reset:
             call_command("flush", interactive=False, verbosity=0)
