@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib.metadata import PackageNotFoundError, version
@@ -112,9 +113,11 @@ def record(result: Result) -> dict[str, str]:
     }
 
 
-def as_json(results: list[Result]) -> str:
-    """The results as a JSON list: numbers as numbers, absent figures as null."""
-    rows = [
+def as_json(results: list[Result], published: Mapping[str, object] | None = None) -> str:
+    """The results as a JSON list: numbers as numbers, absent figures as null; with
+    ``published`` (measure → the published figure beside it, composed above this app) each
+    row has it as ``published``."""
+    rows: list[dict[str, object]] = [
         {
             "measure": r.measure,
             "period": r.period.key,
@@ -130,6 +133,9 @@ def as_json(results: list[Result]) -> str:
         }
         for r in results
     ]
+    if published is not None:
+        for row in rows:
+            row["published"] = published.get(str(row["measure"]))
     return json.dumps(rows, indent=2, ensure_ascii=False)
 
 

@@ -1,7 +1,8 @@
-"""The links page: performance officers choose which measure each indicator is calculated from.
+"""Changing a link: performance officers choose which measure an indicator is calculated from.
 
-Everyone else is refused (403). Links are written through services.measure_link_set and
-measure_link_remove with the signed-in officer as the author.
+Everyone else is refused (403). Links are written through services.measure_link_save with the
+signed-in officer as the author. The list of links, with each calculated figure beside the
+published one, is composed above this app and benchmarks: web.calculated_page.calculated_links.
 """
 
 from __future__ import annotations
@@ -9,20 +10,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from boardpack.accounts.permissions import officer_required
 from boardpack.calculated_indicators.forms import LinkForm
 from boardpack.calculated_indicators.presenters import link_message
 from boardpack.calculated_indicators.selectors import linkable_indicators
 from boardpack.calculated_indicators.services import LinkError, measure_link_save
-
-
-@officer_required
-@require_GET
-def links(request: HttpRequest) -> HttpResponse:
-    indicators = list(linkable_indicators())
-    return render(request, "calculated/links.html", {"indicators": indicators})
 
 
 @officer_required

@@ -3,6 +3,8 @@
 boardpack calc validate [--ssda903 DIR] [--cin DIR] [--population FILE]
 boardpack calc run [--ssda903 DIR] [--cin DIR] [--population FILE] --period 2024-03
                    [--write [--user NAME] | --format table|csv|json]
+  (json: each measure with the figure the DfE published for this authority beside it, composed
+  by web.reconcile above the calculated_indicators and benchmarks apps)
 boardpack calc link CODE MEASURE_ID      boardpack calc unlink CODE      boardpack calc links
 """
 
@@ -25,6 +27,7 @@ from boardpack.calculated_indicators.services import (
 from boardpack.lib import audit
 from boardpack.lib.commands import named_user, refused, user_option
 from boardpack.scorecard.models import Indicator
+from boardpack.web import reconcile
 
 PERIOD_HELP = (
     "the last month of the twelve months computed, e.g. 2024-03: March gives the collection year "
@@ -108,7 +111,9 @@ class Command(BaseCommand):
             message = f"{len(invalid.problems)} problem(s) in the input files: nothing was computed"
             raise refused(self.stderr, invalid.problems, message) from None
         if options["format"] == "json":
-            self.stdout.write(runs.as_json(computed.results))
+            beside = reconcile.beside_results(computed.results)
+            published = {measure: b.as_dict() for measure, b in beside.items()}
+            self.stdout.write(runs.as_json(computed.results, published))
             return
         if options["format"] == "csv":
             self.stdout.write(runs.as_csv(computed.results))
