@@ -23,7 +23,7 @@ from boardpack.benchmarks.models import (
     NeighbourSet,
     PublishedValue,
 )
-from boardpack.core.benchmarks import (
+from boardpack.core.comparators import (
     Band,
     NeighbourMean,
     Standing,

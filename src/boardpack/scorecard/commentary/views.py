@@ -28,13 +28,13 @@ from boardpack.accounts.permissions import (
 from boardpack.core.commentary import TransitionError
 from boardpack.core.periods import Month, PeriodError, parse_period
 from boardpack.scorecard import services
-from boardpack.scorecard.commentary_forms import (
+from boardpack.scorecard.commentary.forms import (
     CommentForm,
     DelegationForm,
     PeriodChoice,
     ReviewForm,
 )
-from boardpack.scorecard.commentary_presenters import (
+from boardpack.scorecard.commentary.presenters import (
     awaiting_approval,
     comment_page,
     error_text,
@@ -44,7 +44,7 @@ from boardpack.scorecard.commentary_presenters import (
     shown_comments,
     write_message,
 )
-from boardpack.scorecard.commentary_selectors import (
+from boardpack.scorecard.commentary.selectors import (
     delegate_people,
     delegations_of,
     latest_comments,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from boardpack.calculated import views
+from boardpack.calculated_indicators import views
 
 urlpatterns = [
     path("calculated/links/", views.links, name="calculated-links"),

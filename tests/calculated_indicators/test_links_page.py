@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from boardpack.calculated.models import MeasureLink
+from boardpack.calculated_indicators.models import MeasureLink
 from boardpack.scorecard.models import Indicator
 
 LIST = reverse("calculated-links")

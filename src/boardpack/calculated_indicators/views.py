@@ -12,10 +12,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from boardpack.accounts.permissions import officer_required
-from boardpack.calculated.forms import LinkForm
-from boardpack.calculated.presenters import link_message
-from boardpack.calculated.selectors import linkable_indicators
-from boardpack.calculated.services import LinkError, measure_link_save
+from boardpack.calculated_indicators.forms import LinkForm
+from boardpack.calculated_indicators.presenters import link_message
+from boardpack.calculated_indicators.selectors import linkable_indicators
+from boardpack.calculated_indicators.services import LinkError, measure_link_save
 
 
 @officer_required

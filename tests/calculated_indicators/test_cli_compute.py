@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from boardpack.calc.engine import MEASURES
-from tests.calculated.conftest import PERIOD, calc, run_json, sources
+from tests.calculated_indicators.conftest import PERIOD, calc, run_json, sources
 
 
 def test_synth_writes_the_returns_and_refuses_a_folder_in_use(tmp_path: Path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
-from boardpack.calculated.models import CalculatedValue, MeasureLink
+from boardpack.calculated_indicators.models import CalculatedValue, MeasureLink
 from boardpack.core.periods import fy_months
 from boardpack.scorecard.models import Actual, Indicator
 

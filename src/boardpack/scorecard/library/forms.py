@@ -13,8 +13,8 @@ from django import forms
 
 from boardpack.core.periods import Month, fy_label
 from boardpack.lib.importing import parse_decimal
-from boardpack.scorecard.indicator_specs import code_taken, fields_of, spec_from_fields
-from boardpack.scorecard.library import YearValues
+from boardpack.scorecard.indicators.specs import code_taken, fields_of, spec_from_fields
+from boardpack.scorecard.library.selectors import YearValues
 from boardpack.scorecard.models import Indicator
 from boardpack.scorecard.services import IndicatorSpec, ValueEntry
 from boardpack.web.forms import Radios, width

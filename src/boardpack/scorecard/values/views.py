@@ -17,8 +17,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from boardpack.accounts.models import Role
 from boardpack.accounts.permissions import role_required, value_editable_indicators
 from boardpack.core.periods import Month, fy_label, fy_months, parse_period
-from boardpack.scorecard.entry_forms import GridChoice, ValuesForm, entry_rows, saved_message
-from boardpack.scorecard.entry_selectors import (
+from boardpack.scorecard.models import Indicator, Source
+from boardpack.scorecard.selectors import current_scheme
+from boardpack.scorecard.services import values_record
+from boardpack.scorecard.values.forms import GridChoice, ValuesForm, entry_rows, saved_message
+from boardpack.scorecard.values.selectors import (
     entry_months,
     latest_actual_month,
     latest_year,
@@ -26,9 +29,6 @@ from boardpack.scorecard.entry_selectors import (
     value_indicators,
     value_services,
 )
-from boardpack.scorecard.models import Indicator, Source
-from boardpack.scorecard.selectors import current_scheme
-from boardpack.scorecard.services import values_record
 
 SOURCE_REF = "web form"
 values_editor_required = role_required({Role.PERFORMANCE_OFFICER, Role.INDICATOR_OWNER})

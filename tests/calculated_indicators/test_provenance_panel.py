@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from boardpack.calc.engine import Result
 from boardpack.calc.periods import Period
-from boardpack.calculated.models import Calculation, MeasureLink
-from boardpack.calculated.panel import provenance_panel
-from boardpack.calculated.services import calculation_record
+from boardpack.calculated_indicators.models import Calculation, MeasureLink
+from boardpack.calculated_indicators.panel import provenance_panel
+from boardpack.calculated_indicators.services import calculation_record
 from boardpack.core.periods import Month
 from boardpack.scorecard.models import Indicator
 from boardpack.scorecard.services import ValueEntry, values_record

@@ -12,13 +12,13 @@ from django.views.decorators.http import require_http_methods
 
 from boardpack.accounts.permissions import officer_required
 from boardpack.lib.importing import ImportFailed, ImportReport, RowError
-from boardpack.scorecard.import_forms import (
+from boardpack.scorecard.importers import import_file
+from boardpack.scorecard.imports.forms import (
     MAX_UPLOAD_MB,
     ImportForm,
     failed_message,
     kind_choices,
 )
-from boardpack.scorecard.importers import import_file
 
 
 @officer_required

@@ -11,7 +11,7 @@ from django.db.models import Model
 
 from boardpack.core.periods import Month
 from boardpack.core.status import Tolerance
-from boardpack.scorecard.indicator_selectors import Revision
+from boardpack.scorecard.indicators.selectors import Revision
 from boardpack.scorecard.models import Actual, Comment, Indicator, Target
 
 

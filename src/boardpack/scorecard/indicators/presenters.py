@@ -12,8 +12,12 @@ from boardpack.core.status import milestone_status
 from boardpack.core.symbols import Scheme, Symbol
 from boardpack.core.units import Unit, format_value
 from boardpack.lib.charts import Dash, Marker, Series, line_chart
-from boardpack.scorecard.history_presenters import HistoryEntry, history_entries, person_name
-from boardpack.scorecard.indicator_selectors import (
+from boardpack.scorecard.indicators.history_presenters import (
+    HistoryEntry,
+    history_entries,
+    person_name,
+)
+from boardpack.scorecard.indicators.selectors import (
     HISTORY_LIMIT,
     IndicatorFacts,
     MonthFacts,

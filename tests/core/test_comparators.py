@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from boardpack.core.benchmarks import (
+from boardpack.core.comparators import (
     Band,
     Quartiles,
     YearSpan,

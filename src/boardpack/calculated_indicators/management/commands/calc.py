@@ -15,10 +15,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from boardpack.calc.periods import Period, PeriodError
 from boardpack.calc.problems import InvalidInput
-from boardpack.calculated import runs
-from boardpack.calculated.presenters import link_message
-from boardpack.calculated.selectors import linkable_indicators
-from boardpack.calculated.services import (
+from boardpack.calculated_indicators import runs
+from boardpack.calculated_indicators.presenters import link_message
+from boardpack.calculated_indicators.selectors import linkable_indicators
+from boardpack.calculated_indicators.services import (
     LinkError,
     Recorded,
     calculation_record,

@@ -1,4 +1,5 @@
-"""Finding what a report is for (period, director, service, plan) from what a person typed."""
+"""Finding what a report is for (period, director, service, tag; plan, priority) from what a
+person typed."""
 
 from __future__ import annotations
 
@@ -6,6 +7,10 @@ from dataclasses import dataclass
 
 from boardpack.accounts.models import OrgUnit
 from boardpack.core.periods import PeriodError, parse_period
+from boardpack.plans.models import Plan
+from boardpack.plans.selectors import plan_get
+from boardpack.reports.builders.delivery_plan import PlanReportQuery
+from boardpack.reports.builders.priority import PriorityQuery
 from boardpack.reports.builders.quarterly import QuarterlyQuery
 from boardpack.scorecard.models import Tag
 
@@ -48,3 +53,30 @@ def quarterly_query(request: QuarterlyRequest) -> QuarterlyQuery:
         service=_unit(OrgUnit.Kind.SERVICE, request.service, "service"),
         tag=tag,
     )
+
+
+def _plan(name_or_slug: str) -> Plan:
+    plan = plan_get(name_or_slug.strip())
+    if plan is None:
+        known = "; ".join(Plan.objects.values_list("name", flat=True)) or "none imported"
+        raise ReportRequestError(f"plan {name_or_slug!r} is not known (known: {known})")
+    return plan
+
+
+def plan_report_query(plan: str) -> PlanReportQuery:
+    return PlanReportQuery(_plan(plan))
+
+
+def priority_query(*, plan: str, objective: str, period: str) -> PriorityQuery:
+    chosen = _plan(plan)
+    found = chosen.objectives.filter(number=int(objective)) if objective.isdigit() else None
+    if not found:
+        numbers = ", ".join(str(n) for n in chosen.objectives.values_list("number", flat=True))
+        raise ReportRequestError(
+            f"{chosen.name} has no objective {objective!r} (its objectives: {numbers or 'none'})"
+        )
+    try:
+        month = parse_period(period)
+    except PeriodError as error:
+        raise ReportRequestError(f"period: {error}") from None
+    return PriorityQuery(plan=chosen, objective=found[0], month=month)

@@ -14,9 +14,9 @@ from boardpack.accounts.permissions import (
     value_editable_indicators,
 )
 from boardpack.benchmarks.panel import benchmark_panel
-from boardpack.calculated.panel import provenance_panel
-from boardpack.scorecard.indicator_presenters import indicator_page
-from boardpack.scorecard.indicator_selectors import (
+from boardpack.calculated_indicators.panel import provenance_panel
+from boardpack.scorecard.indicators.presenters import indicator_page
+from boardpack.scorecard.indicators.selectors import (
     Years,
     indicator_facts,
     indicator_years,

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from boardpack.accounts.permissions import officer_required
-from boardpack.scorecard.library import (
+from boardpack.scorecard.library.forms import IndicatorForm, TargetsForm
+from boardpack.scorecard.library.selectors import (
     default_year,
     director_names,
     library_indicators,
@@ -27,7 +28,6 @@ from boardpack.scorecard.library import (
     year_choices,
     year_values,
 )
-from boardpack.scorecard.library_forms import IndicatorForm, TargetsForm
 from boardpack.scorecard.models import Indicator, Source
 from boardpack.scorecard.services import IndicatorSpec, indicator_save, values_record
 

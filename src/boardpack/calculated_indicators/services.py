@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from boardpack.calc.engine import MEASURES, Measure, Result
 from boardpack.calc.periods import Period
-from boardpack.calculated.models import CalculatedValue, Calculation, MeasureLink
+from boardpack.calculated_indicators.models import CalculatedValue, Calculation, MeasureLink
 from boardpack.core.units import Unit
 from boardpack.scorecard.models import Indicator, Source
 from boardpack.scorecard.services import ValueEntry, values_record

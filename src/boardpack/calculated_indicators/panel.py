@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from boardpack.calc.engine import MEASURES
 from boardpack.calc.periods import Period
-from boardpack.calculated.models import CalculatedValue
-from boardpack.calculated.selectors import latest_calculated, measure_link
+from boardpack.calculated_indicators.models import CalculatedValue
+from boardpack.calculated_indicators.selectors import latest_calculated, measure_link
 from boardpack.core.periods import Month, fy_label
 from boardpack.core.units import Unit, format_value
 from boardpack.scorecard.models import Indicator

@@ -10,9 +10,9 @@ from django.core.management import CommandError
 from django.urls import reverse
 
 from boardpack.calc.measures import rules_digest
-from boardpack.calculated.models import CalculatedValue, Calculation, MeasureLink
+from boardpack.calculated_indicators.models import CalculatedValue, Calculation, MeasureLink
 from boardpack.scorecard.models import Actual, Indicator, Source
-from tests.calculated.conftest import PERIOD, calc, run_json, sources
+from tests.calculated_indicators.conftest import PERIOD, calc, run_json, sources
 
 MARCH = "2024-03-31"
 

@@ -15,8 +15,8 @@ from boardpack.core.periods import Month, parse_period
 from boardpack.core.status import Status
 from boardpack.core.symbols import Scheme, Symbol
 from boardpack.lib.importing import parse_decimal
-from boardpack.scorecard.entry_selectors import Cell
 from boardpack.scorecard.services import ValueEntry
+from boardpack.scorecard.values.selectors import Cell
 
 
 class NumberField(forms.CharField):
