@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from itertools import pairwise
+from math import lcm
 
 from boardpack.core.status import Polarity
 
@@ -20,12 +21,14 @@ MIN_POINTS = 12
 TOO_FEW_POINTS = "12 points are needed"
 RUN = 7
 """Points in a shift or a trend (a trend of 7 points is 6 rises or 6 falls)."""
-PROCESS = Fraction(266, 100)
+PROCESS = Fraction(798, 300)
 """Process limits: mean ± 2.66 × the average moving range (3 sigma)."""
-NEAR = PROCESS * 2 / 3
+NEAR = Fraction(532, 300)
 """Near limits: mean ± (2/3 × 2.66) × the average moving range (2 sigma)."""
 TAIL = RUN
 """The last point's flags depend only on this many last points (and the limits)."""
+Exact = Fraction | int
+"""A value as the rules take it: exactly."""
 
 
 class BaselineError(ValueError):
@@ -74,13 +77,26 @@ SPECIAL_CAUSE = frozenset(v for v in Variation if v not in (Variation.COMMON_CAU
 
 @dataclass(frozen=True)
 class Limits:
+    """The mean and the average moving range of the baseline, and the limits they give."""
+
     mean: Fraction
     moving_range: Fraction
-    """The average moving range of the baseline."""
-    upper_process: Fraction
-    lower_process: Fraction
-    upper_near: Fraction
-    lower_near: Fraction
+
+    @property
+    def upper_process(self) -> Fraction:
+        return self.mean + PROCESS * self.moving_range
+
+    @property
+    def lower_process(self) -> Fraction:
+        return self.mean - PROCESS * self.moving_range
+
+    @property
+    def upper_near(self) -> Fraction:
+        return self.mean + NEAR * self.moving_range
+
+    @property
+    def lower_near(self) -> Fraction:
+        return self.mean - NEAR * self.moving_range
 
 
 def check_baseline(baseline: int | None) -> None:
@@ -91,16 +107,8 @@ def check_baseline(baseline: int | None) -> None:
 def limits_from_totals(points: int, total: Fraction, moving_range_total: Fraction) -> Limits:
     """The limits of a baseline of `points` values that add up to `total`, whose moving ranges
     |x[i] − x[i−1]| (one fewer than the points) add up to `moving_range_total`."""
-    mean = total / points
     moving_range = moving_range_total / (points - 1) if points > 1 else Fraction(0)
-    return Limits(
-        mean=mean,
-        moving_range=moving_range,
-        upper_process=mean + PROCESS * moving_range,
-        lower_process=mean - PROCESS * moving_range,
-        upper_near=mean + NEAR * moving_range,
-        lower_near=mean - NEAR * moving_range,
-    )
+    return Limits(mean=total / points, moving_range=moving_range)
 
 
 def moving_range_total(values: Sequence[Fraction]) -> Fraction:
@@ -115,11 +123,6 @@ def baseline_limits(values: Sequence[Fraction], baseline: int | None = None) -> 
         return None
     base = values[:baseline] if baseline else values
     return limits_from_totals(len(base), sum(base, Fraction(0)), moving_range_total(base))
-
-
-def _side(value: Fraction, limits: Limits) -> int:
-    """+1 strictly above the mean, −1 strictly below, 0 on it."""
-    return (value > limits.mean) - (value < limits.mean)
 
 
 def _runs(signs: Sequence[int]) -> list[tuple[int, int, int]]:
@@ -138,29 +141,51 @@ def _direction(sign: int) -> Side:
     return Side.HIGH if sign > 0 else Side.LOW
 
 
-def flag(values: Sequence[Fraction], limits: Limits) -> list[dict[Rule, set[Side]]]:
-    """For each point, the rules that flag it and which way (high or low) each says."""
+def _sign(difference: int) -> int:
+    return (difference > 0) - (difference < 0)
+
+
+def _on_one_scale(values: Sequence[Exact], limits: Limits) -> tuple[list[int], list[int]]:
+    """The values and the limits (mean, upper and lower process, upper and lower near) as
+    integers over one common denominator: the same comparisons, at integer speed.
+
+    The scale is 300 × the denominators' least common multiple, so that 2.66 = 798/300 and
+    2/3 × 2.66 = 532/300 times the moving range are integers on it too."""
+    mean, spread = limits.mean, limits.moving_range
+    scale = 300 * lcm(mean.denominator, spread.denominator, *(v.denominator for v in values))
+    centre = mean.numerator * (scale // mean.denominator)
+    unit = spread.numerator * (scale // spread.denominator) // 300
+    process, near = 798 * unit, 532 * unit
+    return (
+        [v.numerator * (scale // v.denominator) for v in values],
+        [centre, centre + process, centre - process, centre + near, centre - near],
+    )
+
+
+def _flags(
+    values: Sequence[Exact], limits: Limits
+) -> tuple[list[dict[Rule, set[Side]]], list[int], list[int]]:
+    """flag(), with each point's side of the mean (+1, −1, 0 on it) and the scaled values."""
+    scaled, (mean, upper, lower, upper_near, lower_near) = _on_one_scale(values, limits)
     flags: list[dict[Rule, set[Side]]] = [{} for _ in values]
 
     def mark(index: int, rule: Rule, sign: int) -> None:
         flags[index].setdefault(rule, set()).add(_direction(sign))
 
-    sides = [_side(v, limits) for v in values]
-    for i, value in enumerate(values):
-        if value > limits.upper_process or value < limits.lower_process:
+    sides = [_sign(v - mean) for v in scaled]
+    for i, value in enumerate(scaled):
+        if value > upper or value < lower:
             mark(i, Rule.ASTRONOMICAL, sides[i])
     for start, end, sign in _runs(sides):
         if end - start >= RUN:
             for i in range(start, end):
                 mark(i, Rule.SHIFT, sign)
-    steps = [(b > a) - (b < a) for a, b in pairwise(values)]
-    for start, end, sign in _runs(steps):
+    for start, end, sign in _runs([_sign(b - a) for a, b in pairwise(scaled)]):
         if end - start >= RUN - 1:
             for i in range(start, end + 1):
                 mark(i, Rule.TREND, sign)
     beyond = [
-        (v > limits.upper_near) if s > 0 else (v < limits.lower_near)
-        for v, s in zip(values, sides, strict=True)
+        (v > upper_near) if s > 0 else (v < lower_near) for v, s in zip(scaled, sides, strict=True)
     ]
     for i in range(len(values) - 2):
         window = range(i, i + 3)
@@ -170,7 +195,12 @@ def flag(values: Sequence[Fraction], limits: Limits) -> list[dict[Rule, set[Side
             if len(out) >= 2:
                 for j in out:
                     mark(j, Rule.TWO_IN_THREE, sign)
-    return flags
+    return flags, sides, scaled
+
+
+def flag(values: Sequence[Exact], limits: Limits) -> list[dict[Rule, set[Side]]]:
+    """For each point, the rules that flag it and which way (high or low) each says."""
+    return _flags(values, limits)[0]
 
 
 def point_type(
@@ -203,6 +233,10 @@ _VARIATION = {
 }
 
 
+def _variation(kind: PointType, side: Side | None) -> Variation:
+    return Variation.COMMON_CAUSE if side is None else _VARIATION[kind, side]
+
+
 @dataclass(frozen=True)
 class Point:
     value: Fraction
@@ -213,32 +247,42 @@ class Point:
 
     @property
     def variation(self) -> Variation:
-        if self.side is None:
-            return Variation.COMMON_CAUSE
-        return _VARIATION[self.type, self.side]
+        return _variation(self.type, self.side)
 
 
-def classify(values: Sequence[Fraction], limits: Limits, polarity: Polarity) -> list[Point]:
-    """Each point's type. A point flagged both ways lies against the mean where a trend runs
-    the other way, or is on the mean at the turn of a rising and a falling trend: its position
-    is where it lies, or on the mean the way of the trend it ends (high at a peak)."""
-    points = []
-    for i, (value, flags) in enumerate(zip(values, flag(values, limits), strict=True)):
-        sides = {side for found in flags.values() for side in found}
-        position = _side(value, limits)
-        if len(sides) > 1 and not position:  # only inside a series: values[i - 1] exists
-            position = (value > values[i - 1]) - (value < values[i - 1])
-        kind, side = point_type(sides, polarity, position)
-        points.append(Point(value, kind, side, tuple(r for r in Rule if r in flags)))
-    return points
+_RULES = tuple(Rule)
 
 
-def variation_of(tail: Sequence[Fraction], limits: Limits | None, polarity: Polarity) -> Variation:
+def _point(
+    i: int, found: tuple[list[dict[Rule, set[Side]]], list[int], list[int]], polarity: Polarity
+) -> tuple[PointType, Side | None, tuple[Rule, ...]]:
+    """Point i's type, the way shown and its rules. A point flagged both ways lies against the
+    mean where a trend runs the other way, or is on the mean at the turn of a rising and a
+    falling trend: its position is where it lies, or on the mean the way of the trend it ends
+    (high at a peak)."""
+    flags, sides, scaled = found
+    ways = {side for rule in flags[i].values() for side in rule}
+    position = sides[i]
+    if len(ways) > 1 and not position:  # only inside a series: scaled[i - 1] exists
+        position = _sign(scaled[i] - scaled[i - 1])
+    kind, side = point_type(ways, polarity, position)
+    return kind, side, tuple(r for r in _RULES if r in flags[i])
+
+
+def classify(values: Sequence[Exact], limits: Limits, polarity: Polarity) -> list[Point]:
+    """Each point's type and the rules that flag it."""
+    found = _flags(values, limits)
+    return [Point(Fraction(v), *_point(i, found, polarity)) for i, v in enumerate(values)]
+
+
+def variation_of(tail: Sequence[Exact], limits: Limits | None, polarity: Polarity) -> Variation:
     """The variation icon: the last point's type, from the last points of the series (TAIL of
     them are enough); none without limits."""
     if limits is None or not tail:
         return Variation.NONE
-    return classify(tail[-TAIL:], limits, polarity)[-1].variation
+    last = tail[-TAIL:]
+    kind, side, _ = _point(len(last) - 1, _flags(last, limits), polarity)
+    return _variation(kind, side)
 
 
 def assurance_of(target: Decimal | None, limits: Limits | None, polarity: Polarity) -> Assurance:
