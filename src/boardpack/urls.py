@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("boardpack.web.urls")),
     path("", include("boardpack.scorecard.urls")),
     path("", include("boardpack.accounts.urls")),
     path("", include("boardpack.reports.urls")),

@@ -231,6 +231,13 @@ def latest_bands(indicator_ids: Iterable[int]) -> dict[int, Band | None]:
     return bands
 
 
+def indicators_in_band(indicator_ids: Iterable[int], band: str) -> set[int]:
+    """Those of the indicators whose latest quartile band (`latest_bands`) is `band` (A to D)."""
+    return {
+        pk for pk, found in latest_bands(indicator_ids).items() if found and found.value == band
+    }
+
+
 @dataclass(frozen=True)
 class Overview:
     measures: int

@@ -1,17 +1,12 @@
 from django.urls import path
 
-from boardpack.scorecard import views
 from boardpack.scorecard.commentary import views as commentary_views
 from boardpack.scorecard.imports import views as import_views
-from boardpack.scorecard.indicators import views as indicator_views
 from boardpack.scorecard.library import views as library_views
 from boardpack.scorecard.spc import views as spc_views
 from boardpack.scorecard.values import views as values_views
 
 urlpatterns = [
-    path("", views.scorecard, name="home"),
-    path("scorecard/export.<str:fmt>", views.scorecard_export, name="scorecard-export"),
-    path("indicators/<int:pk>/", indicator_views.indicator, name="indicator"),
     path("indicators/<int:pk>/spc-baseline/", spc_views.spc_baseline, name="spc-baseline"),
     path("values/", values_views.values_grid, name="values-grid"),
     path("indicators/<int:pk>/values/", values_views.indicator_values, name="indicator-values"),

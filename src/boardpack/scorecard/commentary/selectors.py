@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from boardpack.accounts.models import Person, Role
-from boardpack.accounts.permissions import AnyUser, commentable_indicators
+from boardpack.accounts.permissions import AnyUser
 from boardpack.core.periods import Month
 from boardpack.scorecard.models import (
     Comment,
@@ -17,6 +17,7 @@ from boardpack.scorecard.models import (
     Delegation,
     Indicator,
 )
+from boardpack.scorecard.permissions import commentable_indicators
 from boardpack.scorecard.selectors import StatusRow, status_rows
 
 EVENTS = Prefetch("events", queryset=CommentEvent.objects.select_related("by__person"))

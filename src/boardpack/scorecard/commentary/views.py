@@ -18,13 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from boardpack.accounts.models import Person, Role
-from boardpack.accounts.permissions import (
-    comment_actors,
-    delegable_indicators,
-    officer_required,
-    person_of,
-    role_required,
-)
+from boardpack.accounts.permissions import officer_required, person_of, role_required
 from boardpack.core.commentary import TransitionError
 from boardpack.core.periods import Month, PeriodError, parse_period
 from boardpack.scorecard import services
@@ -55,6 +49,7 @@ from boardpack.scorecard.commentary.selectors import (
     writer_comment,
     writer_indicators,
 )
+from boardpack.scorecard.permissions import comment_actors, delegable_indicators
 from boardpack.scorecard.presenters import period_title
 from boardpack.scorecard.selectors import actual_months, current_scheme, status_rows
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django import forms
 
 from boardpack.core.spc import MIN_POINTS
-from boardpack.web.forms import width
 
 
 class BaselineForm(forms.Form):
@@ -21,5 +20,5 @@ class BaselineForm(forms.Form):
             "max_value": "Enter a baseline of at most 32,767 points",
             "invalid": "Enter the baseline as a whole number of points, for example 24",
         },
-        widget=forms.TextInput(attrs={"inputmode": "numeric", **width(4)}),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
     )

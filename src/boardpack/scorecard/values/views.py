@@ -15,9 +15,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from boardpack.accounts.models import Role
-from boardpack.accounts.permissions import role_required, value_editable_indicators
+from boardpack.accounts.permissions import role_required
 from boardpack.core.periods import Month, fy_label, fy_months, parse_period
 from boardpack.scorecard.models import Indicator, Source
+from boardpack.scorecard.permissions import value_editable_indicators
 from boardpack.scorecard.selectors import current_scheme
 from boardpack.scorecard.services import values_record
 from boardpack.scorecard.values.forms import GridChoice, ValuesForm, entry_rows, saved_message
