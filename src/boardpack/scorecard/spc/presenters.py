@@ -4,6 +4,7 @@ colour alone) and the object `boardpack spc --format json` prints and the API re
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache, cached_property
 from typing import Any
 
 from django.utils.html import format_html
@@ -12,7 +13,7 @@ from django.utils.safestring import SafeString
 from boardpack.core.spc import Assurance, Limits, PointType, Variation, as_decimal
 from boardpack.core.units import format_value
 from boardpack.scorecard.models import Indicator
-from boardpack.scorecard.spc.selectors import IndicatorSpc, indicator_spc
+from boardpack.scorecard.spc.selectors import IndicatorSpc, SpcSummary, indicator_spc
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class Icon:
     tone: str
     """improvement, concern, common, neutral or none: the colour (blue, orange, grey, purple)."""
 
-    @property
+    @cached_property
     def html(self) -> SafeString:
         return format_html(
             '<strong class="govuk-tag bp-spc bp-spc--{}" data-spc="{}">'
@@ -66,13 +67,24 @@ RULE_TEXT = {
 }
 
 
+@cache
 def variation_icon(variation: Variation, reason: str) -> Icon:
-    """The icon of the variation; `none` shows its reason ("12 points are needed")."""
+    """The icon of the variation; `none` shows its reason ("12 points are needed"). The same
+    icon object every time, so its HTML is written once."""
     return VARIATION_ICONS.get(variation) or Icon("none", "–", reason, "none")
 
 
+@cache
 def assurance_icon(assurance: Assurance, reason: str) -> Icon:
     return ASSURANCE_ICONS.get(assurance) or Icon("none", "–", reason or NO_ASSURANCE, "none")
+
+
+def spc_icons(summary: SpcSummary) -> tuple[Icon, Icon]:
+    """The variation and assurance icons of a summary."""
+    return (
+        variation_icon(summary.variation, summary.reason),
+        assurance_icon(summary.assurance, summary.reason),
+    )
 
 
 LIMIT_FIELDS = (
