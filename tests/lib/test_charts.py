@@ -217,3 +217,13 @@ def test_a_key_is_a_legend_entry_without_a_line():
     assert [t.text for t in legend.findall(f"{SVG}text")] == ["Actual", "Concern"]
     assert len([p for p in legend.findall(f"{SVG}path") if p.get("fill") == "none"]) == 1
     assert any(p.get("stroke") == "#a34400" for p in legend.findall(f"{SVG}path"))
+
+
+def test_a_line_can_stay_out_of_the_legend():
+    svg = _chart(
+        Series("Limits", [3.0] * 5, marker=Marker.NONE),
+        Series("Lower limit", [1.0] * 5, marker=Marker.NONE, in_legend=False),
+    )
+    legend = next(g for g in ET.fromstring(svg).iter(f"{SVG}g") if g.get("class") == "chart-legend")
+    assert [t.text for t in legend.findall(f"{SVG}text")] == ["Limits"]
+    assert len(_series_groups(svg)) == 2

@@ -99,6 +99,8 @@ class Series:
     """How each value is written in its tooltip; by default the number as given."""
     marks: Sequence[Mark | None] | None = None
     """Each point's own marker and colour where it has one (None: the series')."""
+    in_legend: bool = True
+    """False for a line the legend already names (the lower of two limits)."""
 
     def __post_init__(self) -> None:
         _check_colour(self.colour)
@@ -385,7 +387,7 @@ def line_chart(
     top = 14.0 + len(title_lines) * TITLE_LINE + (14 if title_lines else 0)
     tick_width = max(_text_width(f"{t:,.{decimals}f}{unit_suffix}", TICK_SIZE) for t in ticks)
     left, right = 20.0 + tick_width, width - 16.0
-    entries: list[Series | Key] = [*series, *keys]
+    entries: list[Series | Key] = [*(s for s in series if s.in_legend), *keys]
     places = _legend_layout(entries, right - left)
     legend_rows = max((row + 1 for _, row in places), default=0)
     bottom = height - 30.0 - legend_rows * LEGEND_ROW - (8 if legend_rows else 0)
