@@ -29,6 +29,11 @@ class QuarterlyForm(forms.Form):
         empty_label="All plans",
         label="Plan",
     )
+    spc_charts = forms.BooleanField(
+        required=False,
+        label="With each indicator's SPC chart",
+        help_text="The statistical process control chart and its points after each trend chart.",
+    )
     format = forms.ChoiceField(
         choices=[(f, f.upper()) for f in FORMATS], initial="html", required=False
     )

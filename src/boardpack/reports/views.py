@@ -41,6 +41,7 @@ def reports(request: HttpRequest) -> HttpResponse:
         director=data["director"],
         service=data["service"],
         tag=data["tag"],
+        spc_charts=data["spc_charts"],
     )
     document = build_quarterly(query, scheme=current_scheme())
     return document_response(document, data["format"] or "html")
