@@ -44,7 +44,7 @@ def test_each_indicator_carries_its_variation_and_assurance_beside_its_status(db
     blocks = _blocks(_report())
     assert [(label, m.key, m.glyph, m.text) for label, m in blocks["RISE"].signals] == [
         ("Variation", "spc-improvement", "▲ H", "Improvement (high)"),
-        ("Assurance", "spc-improvement", "P", "Consistently passes the target"),
+        ("Assurance", "spc-improvement", "P", "Consistently passes target"),
     ]
     assert [m.text for _, m in blocks["SHORT"].signals] == ["12 points are needed"] * 2
     assert all(b.spc_chart is None for b in blocks.values())
@@ -59,9 +59,9 @@ def test_the_summary_counts_the_special_causes_by_director(db):
         "Special cause",
         "Improvement",
         "Concern",
-        "Special cause (no polarity)",
+        "No polarity",
         "Common cause",
-        "Fewer than 12 points",
+        "Under 12 points",
     )
     assert [[c.text for c in row] for row in table.rows] == [
         ["SPC tests", "2", "1", "1", "0", "0", "1"]
@@ -81,7 +81,7 @@ def test_with_the_option_each_indicator_has_its_spc_chart(db):
         "Apr 21",
         "20.00",
         "Improvement",
-        "astronomical",
+        "Astronomical",
     ]
     assert "baseline: the first 12 points (fixed); mean 11.00; upper process limit 16.32" in (
         chart.data.caption
@@ -109,7 +109,7 @@ def test_word_prints_the_icons_and_both_charts(db):
     word = WordDocument(io.BytesIO(render_docx(_report(spc_charts=True))))
     text = "\n".join(p.text for p in word.paragraphs)
     assert "Variation: ▲ H Improvement (high)" in text
-    assert "Assurance: P Consistently passes the target" in text
+    assert "Assurance: P Consistently passes target" in text
     svgs = [p for p in word.part.package.parts if str(p.partname).endswith(".svg")]
     assert len(svgs) == 3 + 2  # a trend chart each; an SPC chart for RISE and FALL, not SHORT
     captions = [t.rows[0].cells[0].text for t in word.tables]
@@ -125,8 +125,8 @@ def test_excel_prints_the_icons_and_the_chart_data(db):
         for row in sheet.iter_rows(values_only=True)
     ]
     assert ["Variation", "▲ H Improvement (high)"] in rows
-    assert ["Assurance", "F Consistently fails the target"] in rows
-    assert ["Apr 21", "20.00", "Improvement", "astronomical"] in rows
+    assert ["Assurance", "F Consistently fails target"] in rows
+    assert ["Apr 21", "20.00", "Improvement", "Astronomical"] in rows
     assert ["SPC tests", 2, 1, 1, 0, 0, 1] in rows
 
 

@@ -86,7 +86,7 @@ def test_the_limits_and_every_point_are_tables(client, viewer, db):
     assert len(rows) == 13
     cells = [re.sub("<[^>]+>", "|", r[1]).strip("|").split("||") for r in rows]
     assert [rows[0][0], *cells[0]] == ["Apr 20", "10.0", "Common cause", "–"]
-    assert [rows[-1][0], *cells[-1]] == ["Apr 21", "20.0", "Improvement", "astronomical"]
+    assert [rows[-1][0], *cells[-1]] == ["Apr 21", "20.0", "Improvement", "Astronomical"]
 
 
 def test_with_fewer_than_twelve_points_the_page_says_why(client, viewer, demo_data):

@@ -47,7 +47,7 @@ def test_each_row_shows_its_variation_and_assurance_as_a_shape_and_a_text(client
     assert headers[:2] == ["Variation", "Assurance"]
     assert _spc(html, "RISE") == ["improvement_high", "pass"]
     assert "▲ H Improvement (high)" in _cells(html, "RISE")
-    assert "P Consistently passes the target" in _cells(html, "RISE")
+    assert "P Consistently passes target" in _cells(html, "RISE")
     assert _spc(html, "FALL") == ["concern_low", "fail"]
     assert "▼ L Concern (low)" in _cells(html, "FALL")
     assert _spc(html, "FLAT") == ["common_cause", "hit_and_miss"]

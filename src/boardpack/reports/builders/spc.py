@@ -18,7 +18,7 @@ REPORT_SIZE = ((640, 340),)
 COUNTED = (
     ("Improvement", PointType.IMPROVEMENT),
     ("Concern", PointType.CONCERN),
-    ("Special cause (no polarity)", PointType.NEUTRAL),
+    ("No polarity", PointType.NEUTRAL),
     ("Common cause", PointType.COMMON_CAUSE),
 )
 KIND_OF = {
@@ -52,6 +52,7 @@ def spc_chart(chart: IndicatorSpc) -> Chart | None:
         header=view.headings,
         rows=tuple(tuple(Cell(text) for text in row) for row in view.rows),
         row_headers=True,
+        widths=(16, 16, 28, 40),
     )
     return Chart(title=view.caption, svg=view.svgs[0], data=data)
 
@@ -73,7 +74,7 @@ def special_causes(rows: list[StatusRow], summaries: Mapping[int, SpcSummary]) -
             "Director",
             "Special cause",
             *(label for label, _ in COUNTED),
-            "Fewer than 12 points",
+            "Under 12 points",
         ),
         rows=tuple(
             (

@@ -17,6 +17,7 @@ from boardpack.scorecard.spc.presenters import (
     assurance_icon,
     baseline_text,
     limit_rows,
+    rule_names,
     value_texts,
     variation_icon,
 )
@@ -121,7 +122,7 @@ def spc_chart_view(chart: IndicatorSpc, sizes: tuple[tuple[int, int], ...] = SIZ
         limits=limit_rows(chart),
         svgs=tuple(_svg(chart, caption, size) for size in sizes) if analysis.limits else (),
         rows=[
-            (_month(m), text, POINT_TEXT[p.type], ", ".join(r.value for r in p.rules))
+            (_month(m), text, POINT_TEXT[p.type], rule_names(p.rules))
             for m, text, p in zip(chart.months, texts, analysis.points, strict=True)
         ],
     )

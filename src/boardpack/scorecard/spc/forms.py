@@ -9,7 +9,7 @@ from boardpack.core.spc import MIN_POINTS
 
 class BaselineForm(forms.Form):
     baseline = forms.IntegerField(
-        label="Baseline: the first N points",
+        label="The first N points",
         help_text=f"At least {MIN_POINTS}. The limits are then worked out from these points "
         "only and do not move as points are added. Leave blank to use every point.",
         required=False,

@@ -3,6 +3,7 @@ colour alone) and the object `boardpack spc --format json` prints and the API re
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from boardpack.core.spc import Assurance, Limits, PointType, Variation, as_decimal
+from boardpack.core.spc import Assurance, Limits, PointType, Rule, Variation, as_decimal
 from boardpack.core.units import format_value
 from boardpack.scorecard.models import Indicator
 from boardpack.scorecard.spc.selectors import IndicatorSpc, SpcSummary, indicator_spc
@@ -48,8 +49,8 @@ VARIATION_ICONS = {
     Variation.NEUTRAL_LOW: Icon("neutral_low", "▼ L", "Special cause (low)", "neutral"),
 }
 ASSURANCE_ICONS = {
-    Assurance.PASS: Icon("pass", "P", "Consistently passes the target", "improvement"),
-    Assurance.FAIL: Icon("fail", "F", "Consistently fails the target", "concern"),
+    Assurance.PASS: Icon("pass", "P", "Consistently passes target", "improvement"),
+    Assurance.FAIL: Icon("fail", "F", "Consistently fails target", "concern"),
     Assurance.HIT_AND_MISS: Icon("hit_and_miss", "?", "Hit and miss", "common"),
 }
 NO_ASSURANCE = "No assurance without a target and a polarity"
@@ -59,12 +60,17 @@ POINT_TEXT = {
     PointType.CONCERN: "Concern",
     PointType.NEUTRAL: "Special cause",
 }
-RULE_TEXT = {
-    "astronomical": "beyond a process limit",
-    "shift": "a shift of 7 or more on one side of the mean",
-    "trend": "a trend of 7 or more rising or falling",
-    "two_in_three": "2 of 3 beyond a near limit",
+RULE_NAMES = {
+    Rule.ASTRONOMICAL: "Astronomical",
+    Rule.SHIFT: "Shift",
+    Rule.TREND: "Trend",
+    Rule.TWO_IN_THREE: "Two in three",
 }
+"""The rules as a table of points names them (the JSON and the command keep the codes)."""
+
+
+def rule_names(rules: Iterable[Rule]) -> str:
+    return ", ".join(RULE_NAMES[rule] for rule in rules)
 
 
 @cache
