@@ -139,6 +139,11 @@ def _unmeasured(reason: str) -> SpcSummary:
     return SpcSummary(0, Variation.NONE, Assurance.NONE, None, reason)
 
 
+KEY_FIELDS = ("polarity", "cumulative", "baseline")
+"""What a kept summary was worked out with, besides the series version."""
+SUMMARY_FIELDS = ("points", "variation", "assurance", "last_period", "reason")
+
+
 def _stored(measures: Sequence[Indicator], month: Month) -> dict[int, SpcSummary]:
     """The summaries kept for the month that are still good: one query."""
     current = {i.pk: (i.polarity, i.cumulative, i.spc_baseline) for i in measures}
@@ -146,17 +151,7 @@ def _stored(measures: Sequence[Indicator], month: Month) -> dict[int, SpcSummary
         StoredSpcSummary.objects.filter(indicator_id__in=list(current), period=month.end)
         .annotate(current=Coalesce(F("indicator__series_version__version"), 0))
         .filter(version=F("current"))
-        .values_list(
-            "indicator_id",
-            "polarity",
-            "cumulative",
-            "baseline",
-            "points",
-            "variation",
-            "assurance",
-            "last_period",
-            "reason",
-        )
+        .values_list("indicator_id", *KEY_FIELDS, *SUMMARY_FIELDS)
     )
     return {
         pk: SpcSummary(
@@ -204,19 +199,6 @@ def _worked_out(
     return made
 
 
-KEPT_FIELDS = (
-    "version",
-    "polarity",
-    "cumulative",
-    "baseline",
-    "points",
-    "variation",
-    "assurance",
-    "last_period",
-    "reason",
-)
-
-
 def _keep(
     measures: Sequence[Indicator],
     month: Month,
@@ -247,7 +229,7 @@ def _keep(
                 records,
                 update_conflicts=True,
                 unique_fields=["indicator", "period"],
-                update_fields=[*KEPT_FIELDS],
+                update_fields=["version", *KEY_FIELDS, *SUMMARY_FIELDS],
             )
     except IntegrityError:
         return
