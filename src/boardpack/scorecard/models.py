@@ -292,7 +292,6 @@ class StoredSpcSummary(models.Model):
     points = models.PositiveIntegerField()
     variation = models.CharField(max_length=20)
     assurance = models.CharField(max_length=20)
-    last_period = models.DateField(null=True)
     reason = models.CharField(max_length=100, blank=True)
 
     class Meta:

@@ -117,7 +117,6 @@ class Migration(migrations.Migration):
                 ('points', models.PositiveIntegerField()),
                 ('variation', models.CharField(max_length=20)),
                 ('assurance', models.CharField(max_length=20)),
-                ('last_period', models.DateField(null=True)),
                 ('reason', models.CharField(blank=True, max_length=100)),
                 ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='scorecard.indicator')),
             ],

@@ -86,8 +86,6 @@ class SpcSummary:
     points: int
     variation: Variation
     assurance: Assurance
-    last: Month | None
-    """The period of the last point."""
     reason: str
 
     @property
@@ -114,13 +112,11 @@ def _targets_at(wanted: Mapping[Indicator, Month]) -> dict[int, Decimal | None]:
     }
 
 
-def _summary(
-    indicator: Indicator, micros: list[int], last: Month, target: Decimal | None
-) -> SpcSummary:
+def _summary(indicator: Indicator, micros: list[int], target: Decimal | None) -> SpcSummary:
     """The icons from the series in micro-units: the rules compare values with values and
     limits, and the target with the limits, so they read the same on any one scale."""
     if len(micros) < MIN_POINTS:
-        return SpcSummary(len(micros), Variation.NONE, Assurance.NONE, last, TOO_FEW_POINTS)
+        return SpcSummary(len(micros), Variation.NONE, Assurance.NONE, TOO_FEW_POINTS)
     base = micros[: indicator.spc_baseline] if indicator.spc_baseline else micros
     limits = limits_from_totals(
         len(base), Fraction(sum(base)), Fraction(sum(map(abs, map(sub, base[1:], base))))
@@ -130,18 +126,17 @@ def _summary(
         points=len(micros),
         variation=variation_of(micros[-TAIL:], limits, polarity),
         assurance=assurance_of(None if target is None else target * MICRO, limits, polarity),
-        last=last,
         reason="",
     )
 
 
 def _unmeasured(reason: str) -> SpcSummary:
-    return SpcSummary(0, Variation.NONE, Assurance.NONE, None, reason)
+    return SpcSummary(0, Variation.NONE, Assurance.NONE, reason)
 
 
 KEY_FIELDS = ("polarity", "cumulative", "baseline")
 """What a kept summary was worked out with, besides the series version."""
-SUMMARY_FIELDS = ("points", "variation", "assurance", "last_period", "reason")
+SUMMARY_FIELDS = ("points", "variation", "assurance", "reason")
 
 
 def _stored(measures: Sequence[Indicator], month: Month) -> dict[int, SpcSummary]:
@@ -158,10 +153,9 @@ def _stored(measures: Sequence[Indicator], month: Month) -> dict[int, SpcSummary
             points,
             Variation(variation),
             Assurance(assurance),
-            Month.of(last) if last else None,
             reason,
         )
-        for pk, polarity, cumulative, baseline, points, variation, assurance, last, reason in rows
+        for pk, polarity, cumulative, baseline, points, variation, assurance, reason in rows
         if current[pk] == (polarity, cumulative, baseline)
     }
 
@@ -190,7 +184,7 @@ def _worked_out(
     }
     targets = {**known, **_targets_at(unknown)}
     made = {
-        i.pk: _summary(i, *series[i.pk], targets.get(i.pk))
+        i.pk: _summary(i, series[i.pk][0], targets.get(i.pk))
         if i.pk in series
         else _unmeasured(TOO_FEW_POINTS)
         for i in measures
@@ -218,7 +212,6 @@ def _keep(
             points=made[i.pk].points,
             variation=made[i.pk].variation.value,
             assurance=made[i.pk].assurance.value,
-            last_period=made[i.pk].last.end if made[i.pk].last else None,
             reason=made[i.pk].reason,
         )
         for i in measures
