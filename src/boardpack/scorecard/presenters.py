@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.safestring import SafeString
 
 from boardpack.accounts.models import OrgUnit
 from boardpack.core.periods import Month
@@ -14,7 +15,7 @@ from boardpack.core.status import Direction
 from boardpack.core.symbols import Scheme, Symbol
 from boardpack.core.units import format_value
 from boardpack.scorecard.selectors import ScorecardQuery, StatusRow
-from boardpack.scorecard.spc.presenters import Icon, spc_icons
+from boardpack.scorecard.spc.presenters import spc_cells
 from boardpack.scorecard.spc.selectors import SpcSummary
 
 DIRECTION_TEXT = {
@@ -42,8 +43,8 @@ class Line:
     vs_previous: tuple[str, str]
     vs_last_year: tuple[str, str]
     commentary: str
-    variation: Icon
-    assurance: Icon
+    spc_cells: SafeString
+    """The Variation and Assurance cells (scorecard.spc.presenters.spc_cells)."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,6 @@ def commentary_text(row: StatusRow) -> str:
 
 def _line(row: StatusRow, href: str, spc: SpcSummary) -> Line:
     actual, target = figures(row)
-    variation, assurance = spc_icons(spc)
     return Line(
         row=row,
         href=href,
@@ -97,8 +97,7 @@ def _line(row: StatusRow, href: str, spc: SpcSummary) -> Line:
         vs_previous=DIRECTION_TEXT[row.vs_previous],
         vs_last_year=DIRECTION_TEXT[row.vs_last_year],
         commentary=commentary_text(row),
-        variation=variation,
-        assurance=assurance,
+        spc_cells=spc_cells(spc),
     )
 
 

@@ -134,6 +134,9 @@ def _unmeasured(reason: str) -> SpcSummary:
     return SpcSummary(0, Variation.NONE, Assurance.NONE, reason)
 
 
+VARIATIONS = {v.value: v for v in Variation}
+ASSURANCES = {a.value: a for a in Assurance}
+"""The kept texts back as members, by a dict (calling the enum costs a page a few ms)."""
 KEY_FIELDS = ("polarity", "cumulative", "baseline")
 """What a kept summary was worked out with, besides the series version."""
 SUMMARY_FIELDS = ("points", "variation", "assurance", "reason")
@@ -149,12 +152,7 @@ def _stored(measures: Sequence[Indicator], month: Month) -> dict[int, SpcSummary
         .values_list("indicator_id", *KEY_FIELDS, *SUMMARY_FIELDS)
     )
     return {
-        pk: SpcSummary(
-            points,
-            Variation(variation),
-            Assurance(assurance),
-            reason,
-        )
+        pk: SpcSummary(points, VARIATIONS[variation], ASSURANCES[assurance], reason)
         for pk, polarity, cumulative, baseline, points, variation, assurance, reason in rows
         if current[pk] == (polarity, cumulative, baseline)
     }
