@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "boardpack.benchmarks",
     "boardpack.calculated_indicators",
     "boardpack.demo",
+    "boardpack.cli",
 ]
 
 MIDDLEWARE = [

@@ -35,3 +35,15 @@ def latest_calculated(indicator: Indicator, year: int) -> CalculatedValue | None
         .order_by("-month", "-calculation__at", "-pk")
         .first()
     )
+
+
+def latest_values(indicator_ids: list[int]) -> dict[int, CalculatedValue]:
+    """Each indicator's latest calculated value (the latest month, then the latest run), by
+    indicator id: one query."""
+    newest = (
+        CalculatedValue.objects.filter(indicator=OuterRef("indicator"))
+        .order_by("-month", "-calculation__at", "-pk")
+        .values("pk")[:1]
+    )
+    rows = CalculatedValue.objects.filter(indicator_id__in=indicator_ids, pk=Subquery(newest))
+    return {value.indicator_id: value for value in rows}  # type: ignore[attr-defined]
