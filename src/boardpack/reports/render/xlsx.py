@@ -76,9 +76,12 @@ def _indicator(sheet: Worksheet, block: IndicatorBlock) -> None:
     sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=12)
     sheet.append([f"{fact.label}: {fact.value}" for fact in block.facts])
     sheet.append(["Status", f"{block.mark.glyph} {block.mark.text}"])
+    for label, signal in block.signals:
+        sheet.append([label, f"{signal.glyph} {signal.text}"])
     _table(sheet, block.grid)
-    if block.chart is not None:
-        _table(sheet, block.chart.data)
+    for chart in (block.chart, block.spc_chart):
+        if chart is not None:
+            _table(sheet, chart.data)
     for comment in block.commentary:
         sheet.append(["Comment", comment.author, comment.subject, comment.text])
     if not block.commentary:
