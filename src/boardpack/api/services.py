@@ -17,8 +17,8 @@ from boardpack.api.models import NAME_LENGTH, AccessToken
 SECRET_PREFIX = "bpat_"
 """Every secret starts so: a reader, or a secret scanner, can tell what it is."""
 SECRET_BYTES = 32
-SHOWN = 8
-"""Characters of the secret after SECRET_PREFIX that name it in lists."""
+PREFIX_LENGTH = len(SECRET_PREFIX) + 8
+"""The secret's first characters, which name it in lists."""
 DEFAULT_DAYS = 90
 MAX_DAYS = 3660
 
@@ -63,7 +63,7 @@ def token_create(
     The secret is `bpat_` and 32 random bytes (URL-safe base64); the database keeps its SHA-256.
     """
     secret = SECRET_PREFIX + secrets.token_urlsafe(SECRET_BYTES)
-    prefix = secret[: len(SECRET_PREFIX) + SHOWN]
+    prefix = secret[:PREFIX_LENGTH]
     name = " ".join(name.split()) or prefix
     _check(user, name, expires_days)
     now = timezone.now()

@@ -114,3 +114,16 @@ def entry_months() -> list[Month]:
 def latest_actual_month() -> Month:
     latest = Actual.objects.order_by("-period").values_list("period", flat=True).first()
     return Month.of(latest) if latest else this_month()
+
+
+def stored_months(indicator: Indicator, first: Month | None, last: Month | None) -> list[Month]:
+    """The months from `first` to `last` (either open) holding the indicator's actual or
+    target, oldest first: one query."""
+    span: dict[str, object] = {"indicator": indicator}
+    if first is not None:
+        span["period__gte"] = first.end
+    if last is not None:
+        span["period__lte"] = last.end
+    actuals = Actual.objects.filter(**span).order_by().values_list("period", flat=True)
+    targets = Target.objects.filter(**span).order_by().values_list("period", flat=True)
+    return sorted(Month.of(p) for p in actuals.union(targets))
