@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from boardpack.api.services import token_create
+from tests.plans.conftest import lead, manager, plan  # noqa: F401 (the plans' fixtures)
 
 Call = Callable[..., Any]
 
