@@ -31,7 +31,9 @@ def _url(template: str, plan) -> str:
 
 
 @pytest.mark.parametrize("template", LISTS)
-def test_every_list_answers_csv_with_the_json_items_columns(template, viewer, demo_data, plan, api_as):
+def test_every_list_answers_csv_with_the_json_items_columns(
+    template, viewer, demo_data, plan, api_as
+):
     api = api_as(viewer)
     url = _url(template, plan)
     items = api.get(url + "limit=1000").json()["items"]

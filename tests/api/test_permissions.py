@@ -121,9 +121,7 @@ def test_an_officer_reviews_commentary_but_does_not_write_it(officer, demo_data,
     assert api_as(officer).post(_comments(OWN), COMMENT).status_code == 403
 
 
-def test_progress_is_added_by_leads_and_officers_not_by_others(
-    plan, lead, owner, officer, api_as
-):
+def test_progress_is_added_by_leads_and_officers_not_by_others(plan, lead, owner, officer, api_as):
     action = plan.actions.get(ref="7b")
     assert api_as(owner).post(_progress(action), PROGRESS).status_code == 403
     assert not ProgressEntry.objects.filter(text=PROGRESS["text"]).exists()

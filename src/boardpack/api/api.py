@@ -82,12 +82,17 @@ def _api_error(request: HttpRequest, error: ApiError) -> HttpResponse:
     return problem(request, error.status, error.detail, errors=error.errors, headers=error.headers)
 
 
+def _field(loc: tuple[Any, ...]) -> str:
+    """Where, as `query.limit` or `body.actual` (ninja names the body parameter too)."""
+    parts = [str(part) for part in loc]
+    if len(parts) > 1 and parts[0] == parts[1]:
+        del parts[1]
+    return ".".join(parts)
+
+
 @api.exception_handler(ValidationError)
 def _invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
-    errors = [
-        (".".join(str(part) for part in e.get("loc", ())), str(e.get("msg", "is not valid")))
-        for e in error.errors
-    ]
+    errors = [(_field(e.get("loc", ())), str(e.get("msg", "is not valid"))) for e in error.errors]
     detail = "; ".join(f"{field}: {message}" for field, message in errors) or "Invalid request"
     return problem(request, 400, detail, errors=errors)
 
