@@ -38,8 +38,11 @@ def _problem(response, status: int) -> dict:
     assert response.status_code == status
     assert response["Content-Type"] == "application/problem+json"
     body = response.json()
-    assert body["status"] == status and body["title"] and body["detail"]
-    assert body["type"] == "about:blank" and body["instance"] == response.request["PATH_INFO"]
+    assert body["status"] == status
+    assert body["title"]
+    assert body["detail"]
+    assert body["type"] == "about:blank"
+    assert body["instance"] == response.request["PATH_INFO"]
     return body
 
 
@@ -83,7 +86,8 @@ def test_what_a_token_changes_is_recorded_with_its_user_and_name(officer, owner,
     record = actual.history.latest()
     assert record.history_user == officer
     assert record.history_change_reason == "api: API token Data warehouse"
-    assert actual.source == "api" and actual.set_by == officer
+    assert actual.source == "api"
+    assert actual.set_by == officer
     writer = api_as(owner, name="Case system")
     body = {"period": "2012-05", "text": "Better since April.", "subject": "Update"}
     assert writer.post("/api/v1/indicators/2042SC/comments", body).status_code == 201

@@ -35,7 +35,9 @@ def benchmarks(db, tmp_path):
 def test_benchmarks_are_the_records_of_the_command(viewer, benchmarks, api_as, options):
     out = StringIO()
     call_command("benchmark", "--measure", "PCT", *options, "--format", "json", stdout=out)
-    query = "&".join(f"{k.removeprefix('--')}={v}" for k, v in zip(options[::2], options[1::2]))
+    query = "&".join(
+        f"{k.removeprefix('--')}={v}" for k, v in zip(options[::2], options[1::2], strict=False)
+    )
     served = api_as(viewer).get(f"/api/v1/benchmarks?measure=PCT&{query}&limit=1000")
     assert served.status_code == 200
     assert served.json()["items"] == json.loads(out.getvalue())
@@ -103,7 +105,8 @@ def test_calculated_values_of_a_month_give_the_latest_run_and_the_stored_actual(
             value=Decimal(value),
         )
     (row,) = api_as(viewer).get("/api/v1/calculated?period=2012-06").json()["items"]
-    assert row["indicator"] == "2042SC" and row["value"] == 31.2
+    assert row["indicator"] == "2042SC"
+    assert row["value"] == 31.2
     assert row["calculation"] == calculation.pk
     assert row["stored_actual"] == 37.47
     assert row["inputs"] == {"ssda903/2012/header.csv": "ab" * 32}

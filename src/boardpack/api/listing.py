@@ -71,7 +71,11 @@ def page_schema(item: type[Schema]) -> type[Schema]:
 
 
 def _encode(key: Key) -> str:
-    return base64.urlsafe_b64encode(json.dumps(list(key), separators=(",", ":")).encode()).decode().rstrip("=")
+    return (
+        base64.urlsafe_b64encode(json.dumps(list(key), separators=(",", ":")).encode())
+        .decode()
+        .rstrip("=")
+    )
 
 
 def _decode(cursor: str) -> Key:
