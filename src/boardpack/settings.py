@@ -128,7 +128,13 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "TIMEOUT": 24 * 60 * 60,
         "OPTIONS": {"MAX_ENTRIES": 200},
-    }
+    },
+    # The API's answers, keyed by their ETag, which holds the data versions (docs/api.md).
+    "api": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": 24 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 200},
+    },
 }
 
 LOGIN_URL = "login"

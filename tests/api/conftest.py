@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.test import Client
 
 from boardpack.api.services import token_create
@@ -17,9 +17,11 @@ Call = Callable[..., Any]
 
 @pytest.fixture(autouse=True)
 def fresh_counts(settings):
-    """No test inherits another's request counts (the rate limit's cache) or its limit."""
+    """No test inherits another's request counts (the rate limit's cache), its limit or its
+    answers (the API's cache: a rolled-back database may give a data version again)."""
     settings.BOARDPACK_API_RATE = "10000/min"
     cache.clear()
+    caches["api"].clear()
 
 
 class Api:

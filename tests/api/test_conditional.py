@@ -116,3 +116,20 @@ def test_if_match_over_a_newer_value_is_409_and_writes_nothing(officer, demo_dat
     assert saved.status_code == 200
     assert saved.json()["actual"] == 41
     assert saved["ETag"] == saved.json()["etag"] != fresh["etag"]
+
+
+def test_an_answer_is_built_once_per_data_version(
+    viewer, demo_data, api_as, django_assert_max_num_queries
+):
+    api = api_as(viewer)
+    url = "/api/v1/scorecard?period=2012-06&limit=1000"
+    first = api.get(url)
+    with django_assert_max_num_queries(3):  # the token, its last use, the data version
+        again = api.get(url)
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+    Actual.objects.filter(indicator__code="2042SC", period=date(2012, 6, 30)).update(value=12)
+    changed = api.get(url)
+    assert changed["ETag"] != first["ETag"]
+    row = next(r for r in changed.json()["items"] if r["code"] == "2042SC")
+    assert row["actual_value"] == 12

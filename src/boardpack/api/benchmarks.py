@@ -2,7 +2,8 @@
 of them, as `boardpack benchmark --format json` prints it (the same records)."""
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
+from pydantic import BaseModel
 
 from boardpack.api.conditional import conditional
 from boardpack.api.listing import ListParams, listing, page_schema
@@ -22,7 +23,7 @@ Figure = int | float | str | None
 """A published number, a marker as published (`c`, `x`), or null for nothing published."""
 
 
-class BenchmarkRow(Schema):
+class BenchmarkRow(BaseModel):
     authority: str
     value: Figure
     england: Figure

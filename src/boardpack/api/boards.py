@@ -5,7 +5,8 @@ from datetime import date
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Query, Router
+from pydantic import BaseModel
 
 from boardpack.api.conditional import conditional
 from boardpack.api.fields import UserText
@@ -21,7 +22,7 @@ from boardpack.boards.selectors import boards_list, meetings_list
 router = Router(tags=["Boards"])
 
 
-class BoardOut(Schema):
+class BoardOut(BaseModel):
     id: int
     name: UserText
     parent: UserText
@@ -31,7 +32,7 @@ class BoardOut(Schema):
     meetings: int
 
 
-class MeetingOut(Schema):
+class MeetingOut(BaseModel):
     id: int
     board: UserText
     date: date
@@ -42,7 +43,7 @@ class MeetingOut(Schema):
     briefing_date: date
 
 
-class ItemOut(Schema):
+class ItemOut(BaseModel):
     kind: str
     label: UserText
     detail: UserText
@@ -50,7 +51,7 @@ class ItemOut(Schema):
     returned: bool
 
 
-class PersonOut(Schema):
+class PersonOut(BaseModel):
     person: UserText
     asked: int
     outstanding: list[ItemOut]

@@ -4,7 +4,8 @@ child-level returns, with its provenance (calculation, engine, input files' hash
 from datetime import datetime
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
+from pydantic import BaseModel
 
 from boardpack.api.conditional import conditional
 from boardpack.api.fields import Number
@@ -18,7 +19,7 @@ from boardpack.core.periods import PeriodError, parse_period
 router = Router(tags=["Calculated indicators"])
 
 
-class CalculatedRow(Schema):
+class CalculatedRow(BaseModel):
     indicator: str
     period: str
     measure: str

@@ -6,6 +6,10 @@ on every write), with what else shapes the answer: the URL with its query, the f
 user, the day (some answers say what is overdue today) and the site's settings. A request
 whose `If-None-Match` holds it gets 304 before anything is read. A version row missing (just
 after a flush) gives no ETag, so nothing is answered from a stale one.
+
+The ETag is also the key of the answer in the `api` cache: an answer is built once for a data
+version, URL, format and user, and served from the cache until any of them changes (the
+invalidation of docs/scorecard-cache.md, by the same triggers).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from django.http import HttpRequest, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.http import parse_etags
 
-from boardpack.api.listing import VARY, wanted_format
+from boardpack.api.listing import VARY, cached_answer, wanted_format
 from boardpack.api.selectors import read_version
 from boardpack.scorecard.selectors import data_version
 
@@ -58,8 +62,9 @@ def matches(header: str | None, etag: str) -> bool:
 
 
 def conditional(*, wide: bool) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """A read answered 304 when the client holds its ETag; else the ETag is kept on the request
-    for `listing.respond` to send."""
+    """A read answered 304 when the client holds its ETag, or from the cache when it was built
+    for this ETag before; else the ETag is kept on the request for `listing` to send and to
+    keep the answer under."""
 
     def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
         @wraps(view)
@@ -69,6 +74,9 @@ def conditional(*, wide: bool) -> Callable[[Callable[..., Any]], Callable[..., A
                 response = HttpResponseNotModified()
                 response["ETag"], response["Vary"] = etag, VARY
                 return response
+            built = cached_answer(etag) if etag is not None else None
+            if built is not None:
+                return built
             request.api_etag = etag  # type: ignore[attr-defined]
             return view(request, *args, **kwargs)
 

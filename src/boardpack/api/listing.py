@@ -24,9 +24,10 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, Literal, TypeVar
 
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Schema
-from pydantic import create_model
+from pydantic import BaseModel, create_model
 
 from boardpack.api.fields import USER_TEXT
 from boardpack.api.problems import invalid
@@ -58,11 +59,11 @@ def wanted_format(request: HttpRequest) -> str:
 
 
 @cache
-def page_schema(item: type[Schema]) -> type[Schema]:
+def page_schema(item: type[BaseModel]) -> type[BaseModel]:
     """The JSON answer of a list of `item`: `{items, next_cursor, next}`."""
-    model: type[Schema] = create_model(  # type: ignore[call-overload]
+    model: type[BaseModel] = create_model(  # type: ignore[call-overload]
         f"{item.__name__}Page",
-        __base__=Schema,
+        __base__=BaseModel,
         items=(list[item], ...),  # type: ignore[valid-type]
         next_cursor=(str | None, None),
         next=(str | None, None),
@@ -120,7 +121,7 @@ def _cell(value: Any, user_text: bool) -> str:
     return "'" + text if user_text and text.startswith(FORMULA_STARTS) else text
 
 
-def csv_text(item: type[Schema], rows: list[Schema]) -> str:
+def csv_text(item: type[BaseModel], rows: list[BaseModel]) -> str:
     fields = item.model_fields
     marked = {name for name, info in fields.items() if USER_TEXT in info.metadata}
     out = io.StringIO()
@@ -132,15 +133,36 @@ def csv_text(item: type[Schema], rows: list[Schema]) -> str:
     return out.getvalue()
 
 
+ANSWERS = "api"
+"""The cache of built answers (settings.CACHES), keyed by their ETag."""
+KEPT_HEADERS = ("Content-Type", "ETag", "Vary", "Link")
+
+
+def cached_answer(etag: str) -> HttpResponse | None:
+    """The answer built before for this ETag, if the cache still holds it."""
+    found = caches[ANSWERS].get(etag)
+    if found is None:
+        return None
+    content, headers = found
+    response = HttpResponse(content)
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
 def _headers(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """The ETag and Vary headers; a read's answer is kept under its ETag."""
     etag = getattr(request, "api_etag", None)
     if etag is not None:
         response["ETag"] = etag
     response["Vary"] = VARY
+    if etag is not None and request.method == "GET" and response.status_code == 200:
+        kept = {name: response[name] for name in KEPT_HEADERS if name in response}
+        caches[ANSWERS].set(etag, (response.content, kept))
     return response
 
 
-def respond(request: HttpRequest, body: Schema, status: int = 200) -> HttpResponse:
+def respond(request: HttpRequest, body: BaseModel, status: int = 200) -> HttpResponse:
     """One thing as JSON, with the ETag the `conditional` decorator found."""
     response = HttpResponse(body.model_dump_json(), status=status, content_type=JSON_TYPE)
     return _headers(request, response)
@@ -151,8 +173,8 @@ def listing(
     objects: Sequence[T],
     *,
     key: Callable[[T], Key],
-    item: type[Schema],
-    make: Callable[[T], Schema],
+    item: type[BaseModel],
+    make: Callable[[T], BaseModel],
     params: ListParams,
 ) -> HttpResponse:
     """A page of `objects` (sorted by `key`), each made into an `item`, as JSON or CSV."""

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
+from pydantic import BaseModel
 
 from boardpack.api.audit import recorded_as
 from boardpack.api.conditional import conditional
@@ -28,7 +29,7 @@ from boardpack.plans.selectors import (
 router = Router(tags=["Plans"])
 
 
-class PlanOut(Schema):
+class PlanOut(BaseModel):
     id: int
     name: UserText
     slug: str
@@ -44,7 +45,7 @@ class PlanOut(Schema):
     no_status: int
 
 
-class ObjectiveOut(Schema):
+class ObjectiveOut(BaseModel):
     number: int | None
     title: UserText
     blue: int
@@ -58,7 +59,7 @@ class PlanDetail(PlanOut):
     objectives: list[ObjectiveOut]
 
 
-class ActionOut(Schema):
+class ActionOut(BaseModel):
     id: int
     plan: UserText
     objective: int | None = Field(description="The objective's number.")
@@ -75,7 +76,7 @@ class ActionOut(Schema):
     latest_progress: UserText
 
 
-class ProgressOut(Schema):
+class ProgressOut(BaseModel):
     date: date | None
     author: UserText
     text: UserText
@@ -83,7 +84,7 @@ class ProgressOut(Schema):
     added_at: datetime
 
 
-class BragChangeOut(Schema):
+class BragChangeOut(BaseModel):
     brag: str
     previous: str
     reason: UserText

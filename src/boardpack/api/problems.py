@@ -13,18 +13,18 @@ from http import HTTPStatus
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Schema
+from pydantic import BaseModel
 
 MEDIA_TYPE = "application/problem+json"
 
 
-class FieldError(Schema):
+class FieldError(BaseModel):
     field: str
     """Where: a query parameter, a path parameter or a body field (`body.actual`)."""
     message: str
 
 
-class Problem(Schema):
+class Problem(BaseModel):
     type: str = "about:blank"
     title: str
     status: int

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
+from pydantic import BaseModel
 
 from boardpack.accounts.models import OrgUnit
 from boardpack.accounts.permissions import person_of
@@ -44,7 +45,7 @@ from boardpack.scorecard.values.selectors import (
 router = Router(tags=["Scorecard"])
 
 
-class IndicatorOut(Schema):
+class IndicatorOut(BaseModel):
     code: str
     title: UserText
     definition: UserText
@@ -67,7 +68,7 @@ class IndicatorOut(Schema):
     completed_date: date | None
 
 
-class ValueOut(Schema):
+class ValueOut(BaseModel):
     period: str = Field(description="The month, YYYY-MM.")
     actual: Number | None
     provisional: bool
@@ -83,7 +84,7 @@ class ValueIn(Schema):
     provisional: bool = Field(False, description="Whether the actual may still change.")
 
 
-class ScorecardRow(Schema):
+class ScorecardRow(BaseModel):
     code: str
     title: UserText
     director: UserText
@@ -110,7 +111,7 @@ class CommentIn(Schema):
     submit: bool = Field(False, description="Submit for approval instead of saving a draft.")
 
 
-class CommentOut(Schema):
+class CommentOut(BaseModel):
     id: int
     indicator: str
     period: str

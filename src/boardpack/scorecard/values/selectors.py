@@ -55,18 +55,21 @@ def value_indicators(editable: QuerySet[Indicator]) -> QuerySet[Indicator]:
 
 
 def value_cells(indicators: list[Indicator], months: list[Month]) -> list[Cell]:
-    """A cell per indicator and month, indicator by indicator. Two queries, however many."""
+    """A cell per indicator and month, indicator by indicator. Two queries, however many; the
+    values read as plain tuples (pages of a thousand cells)."""
     ids = [i.pk for i in indicators]
     years = {m.fy_start_year for m in months}
     first, last = fy_months(min(years))[0], fy_months(max(years))[-1]
     targets: dict[int, dict[Month, Decimal]] = defaultdict(dict)
-    for row in Target.objects.filter(
+    for indicator_id, period, value in Target.objects.filter(
         indicator_id__in=ids, period__gte=first.end, period__lte=last.end
-    ):
-        targets[row.indicator_id][row.month] = row.value  # type: ignore[attr-defined]
+    ).values_list("indicator_id", "period", "value"):
+        targets[indicator_id][Month.of(period)] = value
     actuals = {
-        (row.indicator_id, row.month): row  # type: ignore[attr-defined]
-        for row in Actual.objects.filter(indicator_id__in=ids, period__in=[m.end for m in months])
+        (indicator_id, Month.of(period)): (value, provisional)
+        for indicator_id, period, value, provisional in Actual.objects.filter(
+            indicator_id__in=ids, period__in=[m.end for m in months]
+        ).values_list("indicator_id", "period", "value", "provisional")
     }
     cells = []
     for indicator in indicators:
@@ -77,8 +80,8 @@ def value_cells(indicators: list[Indicator], months: list[Month]) -> list[Cell]:
                 Cell(
                     indicator=indicator,
                     month=month,
-                    actual=actual.value if actual else None,
-                    provisional=actual.provisional if actual else False,
+                    actual=actual[0] if actual else None,
+                    provisional=actual[1] if actual else False,
                     target=own.get(month),
                     targets=own,
                 )
