@@ -85,7 +85,7 @@ def test_what_a_token_changes_is_recorded_with_its_user_and_name(officer, owner,
     actual = Actual.objects.get(indicator__code="2042SC", period=date(2012, 6, 30))
     record = actual.history.latest()
     assert record.history_user == officer
-    assert record.history_change_reason == "api: API token Data warehouse"
+    assert record.history_change_reason == "api (API token Data warehouse)"
     assert actual.source == "api"
     assert actual.set_by == officer
     writer = api_as(owner, name="Case system")

@@ -5,8 +5,3 @@ class ApiConfig(AppConfig):
     name = "boardpack.api"
     label = "api"
     verbose_name = "API"
-
-    def ready(self) -> None:
-        from boardpack.api import audit
-
-        audit.connect()

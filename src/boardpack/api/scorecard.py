@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from boardpack.accounts.models import OrgUnit
 from boardpack.accounts.permissions import person_of
 from boardpack.accounts.selectors import directorate_named
-from boardpack.api.audit import recorded_as, source_ref
+from boardpack.api.audit import recorded_as
 from boardpack.api.conditional import conditional, matches, value_etag
 from boardpack.api.fields import Number, UserText, UserTexts
 from boardpack.api.listing import ListParams, listing, page_schema, respond
@@ -249,9 +249,7 @@ def value_put(request: HttpRequest, code: str, period: str, body: ValueIn) -> Ht
         code=chosen.code, month=month, provisional=body.provisional, **numbers
     )
     with recorded_as(request):
-        services.values_record(
-            entries=[entry], user=request.user, source=Source.API, source_ref=source_ref(request)
-        )
+        services.values_record(entries=[entry], user=request.user, source=Source.API, source_ref="")
     saved = value_cells([chosen], [month])[0]
     request.api_etag = _cell_etag(saved)  # type: ignore[attr-defined]
     return respond(request, _value_out(saved))

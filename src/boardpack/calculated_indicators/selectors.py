@@ -57,3 +57,15 @@ def calculated_in_month(month: Month) -> list[CalculatedValue]:
     for value in values:
         latest.setdefault(value.indicator_id, value)  # type: ignore[attr-defined]
     return list(latest.values())
+
+
+def latest_values(indicator_ids: list[int]) -> dict[int, CalculatedValue]:
+    """Each indicator's latest calculated value (the latest month, then the latest run), by
+    indicator id: one query."""
+    newest = (
+        CalculatedValue.objects.filter(indicator=OuterRef("indicator"))
+        .order_by("-month", "-calculation__at", "-pk")
+        .values("pk")[:1]
+    )
+    rows = CalculatedValue.objects.filter(indicator_id__in=indicator_ids, pk=Subquery(newest))
+    return {value.indicator_id: value for value in rows}  # type: ignore[attr-defined]
