@@ -11,9 +11,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from boardpack.benchmarks.importers import import_benchmarks
 from boardpack.boards.cycle import cycle_state
 from boardpack.calculated_indicators.models import CalculatedValue, Calculation
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Indicator
 from tests.benchmarks.files import write_all
 from tests.boards.world import BASE_URL, build_world
@@ -21,7 +22,7 @@ from tests.boards.world import BASE_URL, build_world
 
 @pytest.fixture
 def benchmarks(db, tmp_path):
-    import_benchmarks(path=write_all(tmp_path / "lait"), user=None)
+    run_import("benchmarks", Source.at(write_all(tmp_path / "lait")), user=None)
 
 
 @pytest.mark.parametrize(
