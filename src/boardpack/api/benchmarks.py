@@ -52,7 +52,11 @@ class BenchmarkParams(ListParams):
     )
 
 
-@router.get("/benchmarks", response={200: page_schema(BenchmarkRow), **READS})
+@router.get(
+    "/benchmarks",
+    summary="A published measure compared",
+    response={200: page_schema(BenchmarkRow), **READS},
+)
 @conditional(wide=True)
 def benchmarks(request: HttpRequest, params: Query[BenchmarkParams]) -> HttpResponse:
     """The figure beside England, the region and the statistical neighbours, with rank and

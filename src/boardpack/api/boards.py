@@ -82,7 +82,7 @@ def _board_out(board: Board) -> BoardOut:
     )
 
 
-@router.get("/boards", response={200: page_schema(BoardOut), **READS})
+@router.get("/boards", summary="Boards", response={200: page_schema(BoardOut), **READS})
 @conditional(wide=True)
 def boards(request: HttpRequest, params: Query[ListParams]) -> HttpResponse:
     """Every board, by name, with its people and how many plans and meetings it has."""
@@ -110,7 +110,7 @@ def _meeting_fields(meeting: Meeting) -> dict[str, object]:
     }
 
 
-@router.get("/meetings", response={200: page_schema(MeetingOut), **READS})
+@router.get("/meetings", summary="Meetings", response={200: page_schema(MeetingOut), **READS})
 @conditional(wide=True)
 def meetings(request: HttpRequest, params: Query[ListParams]) -> HttpResponse:
     """Every meeting, by date, with the dates of its update cycle."""
@@ -143,7 +143,11 @@ def _person_out(asked: PersonItems) -> PersonOut:
     )
 
 
-@router.get("/meetings/{meeting_id}", response={200: MeetingDetail, **READS})
+@router.get(
+    "/meetings/{meeting_id}",
+    summary="A meeting's update cycle",
+    response={200: MeetingDetail, **READS},
+)
 @conditional(wide=True)
 def meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
     """One meeting: its cycle's dates and phase, who was asked for what, what is outstanding."""

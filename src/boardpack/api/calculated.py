@@ -55,7 +55,11 @@ class CalculatedParams(ListParams):
     period: str = Field(description="The month, YYYY-MM.")
 
 
-@router.get("/calculated", response={200: page_schema(CalculatedRow), **READS})
+@router.get(
+    "/calculated",
+    summary="Calculated values of a month",
+    response={200: page_schema(CalculatedRow), **READS},
+)
 @conditional(wide=True)
 def calculated(request: HttpRequest, params: Query[CalculatedParams]) -> HttpResponse:
     """Each indicator's latest calculated value for the month, by code, beside the actual

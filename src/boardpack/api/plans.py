@@ -134,7 +134,7 @@ def _plan(pk: int) -> Plan:
     return found
 
 
-@router.get("/plans", response={200: page_schema(PlanOut), **READS})
+@router.get("/plans", summary="Plans", response={200: page_schema(PlanOut), **READS})
 @conditional(wide=True)
 def plans(request: HttpRequest, params: Query[ListParams]) -> HttpResponse:
     """Every plan, by name, with its actions counted per BRAG status."""
@@ -148,7 +148,9 @@ def plans(request: HttpRequest, params: Query[ListParams]) -> HttpResponse:
     )
 
 
-@router.get("/plans/{plan_id}", response={200: PlanDetail, **READS})
+@router.get(
+    "/plans/{plan_id}", summary="A plan and its objectives", response={200: PlanDetail, **READS}
+)
 @conditional(wide=True)
 def plan(request: HttpRequest, plan_id: int) -> HttpResponse:
     """One plan with its objectives, each with its actions counted per BRAG status."""
@@ -184,7 +186,11 @@ def _action_out(action: Action) -> dict[str, object]:
     }
 
 
-@router.get("/plans/{plan_id}/actions", response={200: page_schema(ActionOut), **READS})
+@router.get(
+    "/plans/{plan_id}/actions",
+    summary="A plan's actions",
+    response={200: page_schema(ActionOut), **READS},
+)
 @conditional(wide=True)
 def plan_actions(request: HttpRequest, plan_id: int, params: Query[ListParams]) -> HttpResponse:
     """The plan's actions in the tracker's order."""
@@ -229,14 +235,22 @@ def _action_detail(action: Action) -> ActionDetail:
     )
 
 
-@router.get("/actions/{action_id}", response={200: ActionDetail, **READS})
+@router.get(
+    "/actions/{action_id}",
+    summary="An action and its progress log",
+    response={200: ActionDetail, **READS},
+)
 @conditional(wide=True)
 def action(request: HttpRequest, action_id: int) -> HttpResponse:
     """One action with its progress log and its BRAG changes (proposed and confirmed)."""
     return respond(request, _action_detail(_action(action_id)))
 
 
-@router.post("/actions/{action_id}/progress", response={201: ActionDetail, **WRITES})
+@router.post(
+    "/actions/{action_id}/progress",
+    summary="Add progress to an action",
+    response={201: ActionDetail, **WRITES},
+)
 def progress_post(request: HttpRequest, action_id: int, body: ProgressIn) -> HttpResponse:
     """Add a dated update to the progress log, as the action's page does (its leads, the
     programme manager of the plan's board, officers), with a BRAG status proposed if given:

@@ -161,7 +161,7 @@ def _indicator_out(indicator: Indicator) -> IndicatorOut:
     )
 
 
-@router.get("/indicators", response={200: page_schema(IndicatorOut), **READS})
+@router.get("/indicators", summary="Indicators", response={200: page_schema(IndicatorOut), **READS})
 @conditional(wide=False)
 def indicators(request: HttpRequest, params: Query[ListParams]) -> HttpResponse:
     """Every indicator, by code."""
@@ -175,7 +175,7 @@ def indicators(request: HttpRequest, params: Query[ListParams]) -> HttpResponse:
     )
 
 
-@router.get("/indicators/{code}", response={200: IndicatorOut, **READS})
+@router.get("/indicators/{code}", summary="An indicator", response={200: IndicatorOut, **READS})
 @conditional(wide=False)
 def indicator(request: HttpRequest, code: str) -> HttpResponse:
     """One indicator's definition, owner, polarity, tolerances and plan tags."""
@@ -204,7 +204,11 @@ class ValuesParams(ListParams):
     last: str | None = Field(None, alias="to", description="The last month, YYYY-MM.")
 
 
-@router.get("/indicators/{code}/values", response={200: page_schema(ValueOut), **READS})
+@router.get(
+    "/indicators/{code}/values",
+    summary="An indicator's values",
+    response={200: page_schema(ValueOut), **READS},
+)
 @conditional(wide=False)
 def values(request: HttpRequest, code: str, params: Query[ValuesParams]) -> HttpResponse:
     """The months holding an actual or a target, oldest first, with the target that applies
@@ -223,7 +227,11 @@ def values(request: HttpRequest, code: str, params: Query[ValuesParams]) -> Http
     )
 
 
-@router.put("/indicators/{code}/values/{period}", response={200: ValueOut, **WRITES})
+@router.put(
+    "/indicators/{code}/values/{period}",
+    summary="Record a month's actual and target",
+    response={200: ValueOut, **WRITES},
+)
 def value_put(request: HttpRequest, code: str, period: str, body: ValueIn) -> HttpResponse:
     """Record the month's actual and/or target, as the enter-values page does: officers for
     every indicator, owners for their own. With If-Match, refused (409) if it changed since."""
@@ -278,7 +286,11 @@ class ScorecardParams(ListParams):
     status: Status | None = Field(None, description="Only the rows of this status.")
 
 
-@router.get("/scorecard", response={200: page_schema(ScorecardRow), **READS})
+@router.get(
+    "/scorecard",
+    summary="The scorecard of a month",
+    response={200: page_schema(ScorecardRow), **READS},
+)
 @conditional(wide=False)
 def scorecard(request: HttpRequest, params: Query[ScorecardParams]) -> HttpResponse:
     """One row per indicator for the month, by code: the same rows as `boardpack status`."""
@@ -310,7 +322,9 @@ def _comment_out(comment: Comment, indicator: Indicator) -> CommentOut:
     )
 
 
-@router.post("/indicators/{code}/comments", response={201: CommentOut, **WRITES})
+@router.post(
+    "/indicators/{code}/comments", summary="Write commentary", response={201: CommentOut, **WRITES}
+)
 def comment_post(request: HttpRequest, code: str, body: CommentIn) -> HttpResponse:
     """Write commentary as the commentary page does: owners on their own indicators, delegates
     on those delegated to them; a draft, or submitted for approval. 409 when the workflow
