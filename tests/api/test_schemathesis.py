@@ -7,6 +7,8 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
@@ -38,7 +40,19 @@ here at collection, when the database the served one needs a token from is not o
 
 
 @pytest.fixture
-def tokens(request, demo_data, delegate, plan) -> dict[str, str]:
+def connection_kept():
+    """The WSGI application, called directly, closes the database connection after a request
+    when it is not in autocommit: the test's transaction. Django's test client keeps it by not
+    closing old connections around its requests; so does this."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def tokens(request, demo_data, delegate, plan, connection_kept) -> dict[str, str]:
     return {
         role: token_create(user=request.getfixturevalue(role), by=None).secret for role in ROLES
     }
