@@ -1,6 +1,7 @@
 """Settings, read from the environment only (see .env.example)."""
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "simple_history",
     "govuk_frontend_django",
     "django_htmx",
+    "ninja",
     "boardpack.accounts",
     "boardpack.scorecard",
     "boardpack.boards",
@@ -82,6 +84,7 @@ INSTALLED_APPS = [
     "boardpack.calculated_indicators",
     "boardpack.demo",
     "boardpack.cli",
+    "boardpack.api",
 ]
 
 MIDDLEWARE = [
@@ -126,7 +129,13 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "TIMEOUT": 24 * 60 * 60,
         "OPTIONS": {"MAX_ENTRIES": 200},
-    }
+    },
+    # The API's answers, keyed by their ETag, which holds the data versions (docs/api.md).
+    "api": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": 24 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 200},
+    },
 }
 
 LOGIN_URL = "login"
@@ -150,6 +159,12 @@ BOARDPACK_AUTHORITY_NAME = env_str("BOARDPACK_AUTHORITY_NAME", "Example County C
 BOARDPACK_STATUS_SCHEME = env_str("BOARDPACK_STATUS_SCHEME", "symbols")
 BOARDPACK_AUTHORITY_NUMBER = env_int("BOARDPACK_AUTHORITY_NUMBER", 888)
 BOARDPACK_BASE_URL = env_str("BOARDPACK_BASE_URL", "http://127.0.0.1:8000")
+# The API's rate limit per token (docs/api.md): requests per s, min, hour or day.
+BOARDPACK_API_RATE = env_str("BOARDPACK_API_RATE", "120/min")
+if not re.fullmatch(r"[1-9]\d*/\d*(s|sec|m|min|h|hour|d|day)", BOARDPACK_API_RATE):
+    raise ImproperlyConfigured(
+        f"BOARDPACK_API_RATE must be like 120/min, not {BOARDPACK_API_RATE!r}."
+    )
 # Debian's Chromium prints the PDFs (boardpack.reports.render.pdf): a path, or a name on PATH.
 CHROMIUM_PATH = env_str("CHROMIUM_PATH", "/usr/bin/chromium")
 

@@ -120,6 +120,7 @@ class Source(models.TextChoices):
     FORM = "form", "Form"
     IMPORT = "import", "Import file"
     CALCULATION = "calculation", "Calculation"
+    API = "api", "API"
 
 
 class PeriodValue(models.Model):
