@@ -1,7 +1,9 @@
 """Settings, read from the environment only (see .env.example)."""
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -31,6 +33,17 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of a URL, as browsers send it in the Origin header."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def admins_from(raw: str) -> list[tuple[str, str]]:
+    """ "Name <address>, address" as Django's ADMINS: (name, address) pairs."""
+    return [(name or address, address) for name, address in getaddresses([raw]) if address]
 
 
 def env_int(name: str, default: int) -> int:
@@ -72,6 +85,7 @@ INSTALLED_APPS = [
     "simple_history",
     "govuk_frontend_django",
     "django_htmx",
+    "csp",
     "boardpack.accounts",
     "boardpack.scorecard",
     "boardpack.boards",
@@ -85,6 +99,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -134,8 +150,6 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", default=False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -160,3 +174,68 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "boardpack@localhost")
+
+# Security: the controls, their settings and why are in docs/security.md.
+# One switch for a deployment served over HTTPS (behind a TLS-terminating proxy or not).
+BOARDPACK_HTTPS = env_bool("BOARDPACK_HTTPS", default=False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = BOARDPACK_HTTPS
+SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60 if BOARDPACK_HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = BOARDPACK_HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BOARDPACK_HTTPS else None
+CSRF_TRUSTED_ORIGINS = [origin_of(BOARDPACK_BASE_URL)]
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+}
+
+# Errors in production: every log record goes to stdout (the server's log); a server error's
+# traceback too, and by e-mail to ADMINS ("Name <address>, ...") when set.
+ADMINS = admins_from(env_str("BOARDPACK_ADMINS", ""))
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "filters": {"production": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "plain",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["production"],
+        },
+    },
+    "root": {"handlers": ["stdout"], "level": env_str("BOARDPACK_LOG_LEVEL", "INFO")},
+    "loggers": {"django.request": {"handlers": ["mail_admins"], "level": "ERROR"}},
+}

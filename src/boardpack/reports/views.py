@@ -18,6 +18,7 @@ from boardpack.reports.plan_forms import plan_report_forms
 from boardpack.reports.render import FORMATS
 from boardpack.scorecard.forms import period_choices
 from boardpack.scorecard.selectors import actual_months, current_scheme
+from boardpack.web.csp import allow_own_styles
 
 logger = logging.getLogger(__name__)
 NOT_SET_UP = (
@@ -72,7 +73,8 @@ def document_response(document: Document, fmt: str) -> HttpResponse:
         logger.exception("%s of %s could not be rendered", fmt.upper(), document.title)
         return HttpResponse(NOT_SET_UP.format(fmt=fmt.upper()), status=503, content_type=TEXT)
     response = HttpResponse(body, content_type=content_type)
-    if fmt != "html":
-        filename = f"{document.filename_stem}.{fmt}"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if fmt == "html":
+        return allow_own_styles(response, body.decode())
+    filename = f"{document.filename_stem}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
