@@ -1,12 +1,15 @@
 """Settings, read from the environment only (see .env.example)."""
 
 import os
+from datetime import timedelta
 from email.utils import getaddresses
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from boardpack.sso_settings import sso_settings
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -79,13 +82,17 @@ INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
-    "django.contrib.sessions",
+    "qsessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
     "govuk_frontend_django",
     "django_htmx",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "boardpack.accounts",
     "boardpack.scorecard",
     "boardpack.boards",
@@ -101,14 +108,18 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "qsessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "boardpack.accounts.sessions.SessionLimitsMiddleware",
+    "boardpack.accounts.signin.SignInStepsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "boardpack.urls"
@@ -130,10 +141,15 @@ TEMPLATES = [
 ]
 WSGI_APPLICATION = "boardpack.wsgi.application"
 
+# No maximum length and no forced rotation (NCSC, ASVS 2.1): long passphrases are welcome.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Per process. The scorecard page keys its entries by the data version, so none goes stale.
 CACHES = {
@@ -147,7 +163,6 @@ CACHES = {
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 
@@ -215,10 +230,46 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     )
 }
 
-# Errors in production: every log record goes to stdout (the server's log); a server error's
-# traceback too, and by e-mail to ADMINS ("Name <address>, ...") when set.
+# Sign-in: local passwords (with a second factor) and single sign-on (OpenID Connect).
+BOARDPACK_LOCAL_PASSWORDS = env_bool("BOARDPACK_LOCAL_PASSWORDS", default=True)
+_sso = sso_settings(os.environ)
+vars().update(_sso)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    *(["boardpack.accounts.sso.SingleSignOnBackend"] if _sso["BOARDPACK_SSO"] else []),
+    *(["django.contrib.auth.backends.ModelBackend"] if BOARDPACK_LOCAL_PASSWORDS else []),
+]
+BOARDPACK_REQUIRE_2FA = env_str("BOARDPACK_REQUIRE_2FA", "officers")
+if BOARDPACK_REQUIRE_2FA not in {"officers", "all", "none"}:
+    raise ImproperlyConfigured("BOARDPACK_REQUIRE_2FA must be officers, all or none.")
+PASSWORD_RESET_TIMEOUT = 2 * 60 * 60
+OTP_TOTP_ISSUER = f"Boardpack ({BOARDPACK_AUTHORITY_NAME})"
+# Throttling (django-axes): failures are counted per username and, separately, per address.
+AXES_FAILURE_LIMIT = env_int("BOARDPACK_LOCKOUT_FAILURES", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("BOARDPACK_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_SENSITIVE_PARAMETERS: list[str] = []
+AXES_IPWARE_PROXY_COUNT = env_int("BOARDPACK_PROXY_COUNT", 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+)
+# Sessions: ended after BOARDPACK_SESSION_IDLE_MINUTES without a request (a request renews it,
+# at most once a minute), and BOARDPACK_SESSION_HOURS after sign-in whatever happens; pages warn
+# two minutes before the first (accounts/sessions.py, static/boardpack/session-timeout.js).
+SESSION_ENGINE = "qsessions.backends.db"
+SESSION_COOKIE_AGE = env_int("BOARDPACK_SESSION_IDLE_MINUTES", 15) * 60
+BOARDPACK_SESSION_WARNING_SECONDS = 2 * 60
+BOARDPACK_SESSION_ABSOLUTE_SECONDS = env_int("BOARDPACK_SESSION_HOURS", 8) * 60 * 60
+
+# Logs go to stdout (the server's log): Boardpack's from BOARDPACK_LOG_LEVEL (sign-ins, second
+# factors, sessions), everything else's warnings and errors (django-axes: every failed sign-in
+# and lockout, with username and address); a server error's traceback too,
+# and by e-mail to ADMINS (BOARDPACK_ADMINS: "Name <address>, ...") when set.
 ADMINS = admins_from(env_str("BOARDPACK_ADMINS", ""))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+_LOG_LEVEL = env_str("BOARDPACK_LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -236,6 +287,9 @@ LOGGING = {
             "filters": ["production"],
         },
     },
-    "root": {"handlers": ["stdout"], "level": env_str("BOARDPACK_LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"handlers": ["mail_admins"], "level": "ERROR"}},
+    "root": {"handlers": ["stdout"], "level": "WARNING"},
+    "loggers": {
+        "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
+        "boardpack": {"level": _LOG_LEVEL},
+    },
 }

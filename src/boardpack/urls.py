@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 urlpatterns = [
@@ -10,7 +9,5 @@ urlpatterns = [
     path("", include("boardpack.plans.urls")),
     path("", include("boardpack.boards.urls")),
     path("", include("boardpack.calculated.urls")),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
 ]

@@ -51,7 +51,7 @@ def test_without_https_check_deploy_names_what_is_missing(tmp_path):
     env = {**_env_example(), "BOARDPACK_HTTPS": "false"}
     checked = _run([*BOARDPACK, "check", "--deploy", "--fail-level", "WARNING"], tmp_path, **env)
     assert checked.returncode != 0
-    for warning in ("security.W004", "security.W008", "security.W012", "security.W016"):
+    for warning in ("security.W004", "security.W008", "security.W016"):
         assert warning in checked.stderr
 
 

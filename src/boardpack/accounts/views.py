@@ -14,6 +14,8 @@ from django.views.decorators.http import require_http_methods
 from boardpack.accounts.forms import PersonForm
 from boardpack.accounts.models import Person
 from boardpack.accounts.permissions import officer_required
+from boardpack.accounts.security import sign_in_state
+from boardpack.accounts.security_views import END, RESET, ReasonForm
 from boardpack.accounts.selectors import people_with_logins
 from boardpack.accounts.services import PersonError, person_save
 
@@ -39,6 +41,7 @@ def _person_page(request: HttpRequest, person: Person | None) -> HttpResponse:
                 username=data["username"],
                 password=data["new_password1"],
                 active=data["active"],
+                sso_subject=data.get("sso_subject"),
                 user=request.user,
                 reason=REASON,
             )
@@ -49,7 +52,14 @@ def _person_page(request: HttpRequest, person: Person | None) -> HttpResponse:
                 update_session_auth_hash(request, saved.user)
             messages.success(request, f"{saved.name} saved")
             return redirect("people")
-    return render(request, "accounts/person_form.html", {"form": form, "person": person})
+    context = {
+        "form": form,
+        "person": person,
+        "sign_in": sign_in_state(person) if person else None,
+        "reset_form": ReasonForm(prefix=RESET),
+        "end_form": ReasonForm(prefix=END),
+    }
+    return render(request, "accounts/person_form.html", context)
 
 
 @officer_required

@@ -1,0 +1,85 @@
+"""Officers' pages about sign-in: reset a person's second factor, end their sessions, and the
+sign-in lockouts (who and which addresses are locked out, and unlocking them)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from boardpack.accounts import security
+from boardpack.accounts.models import Person
+from boardpack.accounts.permissions import officer_required
+from boardpack.accounts.selectors import people_with_logins
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="Why",
+        max_length=500,
+        help_text="Recorded in their history with your name.",
+        error_messages={"required": "Say why"},
+    )
+
+
+RESET, END = "reset", "end"
+"""The prefixes of the two reason forms on the person page."""
+
+
+class UnlockForm(forms.Form):
+    kind = forms.ChoiceField(choices=[("username", "username"), ("address", "address")])
+    value = forms.CharField(max_length=255)
+
+
+def _with_reason(
+    request: HttpRequest, pk: int, prefix: str, action: str
+) -> tuple[Person, str] | None:
+    person = get_object_or_404(people_with_logins().filter(user__isnull=False), pk=pk)
+    form = ReasonForm(request.POST, prefix=prefix)
+    if not form.is_valid():
+        messages.error(request, f"{action}: say why")
+        return None
+    return person, form.cleaned_data["reason"]
+
+
+@officer_required
+@require_POST
+def second_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _with_reason(request, pk, RESET, "Second factor not reset")
+    if found is not None:
+        person, reason = found
+        security.second_factor_reset(person, by=request.user, reason=reason)
+        messages.success(request, f"{person}'s second factor reset: their sessions have ended")
+    return redirect("person-edit", pk=pk)
+
+
+@officer_required
+@require_POST
+def sessions_end(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _with_reason(request, pk, END, "Sessions not ended")
+    if found is not None:
+        person, reason = found
+        ended = security.sessions_end(person, by=request.user, reason=reason)
+        messages.success(request, f"{ended} session(s) of {person} ended")
+    return redirect("person-edit", pk=pk)
+
+
+@officer_required
+@require_http_methods(["GET", "POST"])
+def lockouts(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = UnlockForm(request.POST)
+        if form.is_valid():
+            kind, value = form.cleaned_data["kind"], form.cleaned_data["value"]
+            security.unlock(kind=kind, value=value, by=request.user)
+            messages.success(request, f"Sign-in unlocked for the {kind} {value}")
+        return redirect("lockouts")
+    context = {
+        "lockouts": security.lockouts(),
+        "limit": settings.AXES_FAILURE_LIMIT,
+        "cool_off_seconds": settings.AXES_COOLOFF_TIME.total_seconds(),
+    }
+    return render(request, "accounts/lockouts.html", context)
