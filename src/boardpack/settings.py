@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from boardpack.sso_settings import sso_settings
+from boardpack.lib.sso_settings import sso_settings
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -100,8 +100,9 @@ INSTALLED_APPS = [
     "boardpack.web",
     "boardpack.reports",
     "boardpack.benchmarks",
-    "boardpack.calculated",
+    "boardpack.calculated_indicators",
     "boardpack.demo",
+    "boardpack.cli",
 ]
 
 MIDDLEWARE = [

@@ -68,7 +68,7 @@ def test_an_officer_sees_the_lockouts_and_unlocks_a_username(client, officer, vi
     assert "10.0.0.1" in page
     edit = client.get(f"/people/{viewer.person.pk}/edit/").content.decode()
     assert "unlock on the lockouts page" in edit
-    unlocked = client.post("/people/lockouts/", {"kind": "username", "value": "viewer"})
+    unlocked = client.post("/people/lockouts/unlock/", {"kind": "username", "value": "viewer"})
     assert unlocked.url == "/people/lockouts/"
     assert _sign_in(Client(), "viewer", PASSWORD, address="10.0.0.8").status_code == 302
     record = viewer.person.history.latest()
@@ -79,7 +79,7 @@ def test_an_officer_unlocks_an_address(client, officer, viewer):
     for n in range(10):
         _fail(Client(), f"guess{n}", 1, address="10.0.0.5")
     client.force_login(officer)
-    client.post("/people/lockouts/", {"kind": "address", "value": "10.0.0.5"})
+    client.post("/people/lockouts/unlock/", {"kind": "address", "value": "10.0.0.5"})
     assert _sign_in(Client(), "viewer", PASSWORD, address="10.0.0.5").status_code == 302
 
 
@@ -89,7 +89,9 @@ def test_only_officers_see_or_lift_lockouts(client, request, who):
     client.force_login(request.getfixturevalue(who))
     assert client.get("/people/lockouts/").status_code == 403
     assert (
-        client.post("/people/lockouts/", {"kind": "username", "value": "someone"}).status_code
+        client.post(
+            "/people/lockouts/unlock/", {"kind": "username", "value": "someone"}
+        ).status_code
         == 403
     )
     assert _sign_in(Client(), "someone", "x", address="10.0.0.2").status_code == 429

@@ -20,7 +20,7 @@ import requests
 from django.http import HttpResponse
 from django.test import Client
 
-from boardpack.sso_settings import sso_settings
+from boardpack.lib.sso_settings import sso_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 PROVIDER = Path(__file__).with_name("provider.mjs")

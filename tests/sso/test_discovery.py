@@ -9,7 +9,7 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from boardpack.sso_settings import group_roles, sso_settings
+from boardpack.lib.sso_settings import group_roles, sso_settings
 from tests.sso.conftest import CLIENT_ID, CLIENT_SECRET, running_provider
 
 ENV = {"BOARDPACK_OIDC_CLIENT_ID": CLIENT_ID, "BOARDPACK_OIDC_CLIENT_SECRET": CLIENT_SECRET}

@@ -11,7 +11,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
@@ -21,14 +21,14 @@ from qsessions.models import Session
 
 from boardpack.accounts.models import Person
 from boardpack.accounts.sessions import end_sessions
+from boardpack.lib.audit import User, audited
 
 logger = logging.getLogger(__name__)
 
 
-def record(person: Person, *, by: AbstractBaseUser | AnonymousUser, reason: str) -> None:
+def record(person: Person, *, by: User, reason: str) -> None:
     """A line in the person's history: who did what to their sign-in, and why."""
-    person._history_user = by if by.is_authenticated else None  # type: ignore[attr-defined]
-    person._change_reason = reason  # type: ignore[attr-defined]
+    audited(person, by, reason)
     person.save()
 
 

@@ -8,18 +8,21 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from boardpack.accounts import security
 from boardpack.accounts.models import Person
 from boardpack.accounts.permissions import officer_required
 from boardpack.accounts.selectors import people_with_logins
 
+REASON_MAX = 75
+"""Room in the history's reason (100 characters) for the action's own words."""
+
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         label="Why",
-        max_length=500,
+        max_length=REASON_MAX,
         help_text="Recorded in their history with your name.",
         error_messages={"required": "Say why"},
     )
@@ -68,18 +71,22 @@ def sessions_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @officer_required
-@require_http_methods(["GET", "POST"])
+@require_GET
 def lockouts(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST":
-        form = UnlockForm(request.POST)
-        if form.is_valid():
-            kind, value = form.cleaned_data["kind"], form.cleaned_data["value"]
-            security.unlock(kind=kind, value=value, by=request.user)
-            messages.success(request, f"Sign-in unlocked for the {kind} {value}")
-        return redirect("lockouts")
     context = {
         "lockouts": security.lockouts(),
         "limit": settings.AXES_FAILURE_LIMIT,
         "cool_off_seconds": settings.AXES_COOLOFF_TIME.total_seconds(),
     }
     return render(request, "accounts/lockouts.html", context)
+
+
+@officer_required
+@require_POST
+def lockout_unlock(request: HttpRequest) -> HttpResponse:
+    form = UnlockForm(request.POST)
+    if form.is_valid():
+        kind, value = form.cleaned_data["kind"], form.cleaned_data["value"]
+        security.unlock(kind=kind, value=value, by=request.user)
+        messages.success(request, f"Sign-in unlocked for the {kind} {value}")
+    return redirect("lockouts")

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from boardpack.accounts.models import OrgUnit, Person, Role
 from boardpack.accounts.sessions import end_sessions
+from boardpack.lib.audit import audited
 
 
 def directorate_get_or_create(*, name: str) -> OrgUnit:
@@ -150,8 +151,7 @@ def person_save(
         end_sessions(account)
         notes.append("sessions ended for the new role")
     if changed or notes:
-        person._history_user = user  # type: ignore[attr-defined]
-        person._change_reason = "; ".join([reason, *notes])  # type: ignore[attr-defined]
+        audited(person, user, "; ".join([reason, *notes]))
         person.save()
     return person
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from boardpack.accounts import auth_views, second_factor, security_views, sso, views
+from boardpack.accounts import auth_views, security_views, sso, views
+from boardpack.accounts import second_factor_views as second_factor
 
 urlpatterns = [
     path("people/", views.people, name="people"),
@@ -13,6 +14,7 @@ urlpatterns = [
     ),
     path("people/<int:pk>/sessions/end/", security_views.sessions_end, name="person-sessions-end"),
     path("people/lockouts/", security_views.lockouts, name="lockouts"),
+    path("people/lockouts/unlock/", security_views.lockout_unlock, name="lockout-unlock"),
     path("login/", auth_views.SignInView.as_view(), name="login"),
     path("logout/", auth_views.SignOutView.as_view(), name="logout"),
     path("signed-out/", auth_views.signed_out, name="signed-out"),
