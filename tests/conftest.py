@@ -35,6 +35,13 @@ def second_factor_optional(settings):
 
 
 @pytest.fixture
+def quick_passwords(settings):
+    """For tests with many sign-ins: hash passwords quickly (the hasher is not under test; the
+    People tests check that a stored password is hashed with a slow one)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
 def demo_data(db):
     """The demo scorecard built from seeds 000 and 001, loaded through the importers."""
     for kind in ("indicators", "values", "comments"):

@@ -251,7 +251,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("BOARDPACK_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
-AXES_SENSITIVE_PARAMETERS: list[str] = []
+AXES_SENSITIVE_PARAMETERS = ["csrfmiddlewaretoken"]
+"""Logged attempts name the username and address; the password (always) and this are masked."""
 AXES_IPWARE_PROXY_COUNT = env_int("BOARDPACK_PROXY_COUNT", 0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)

@@ -7,13 +7,13 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from axes.models import AccessFailureLog
+from axes.models import AccessAttempt, AccessFailureLog
 from django.test import Client
 from django.utils import timezone
 
 from tests.conftest import PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("quick_passwords")]
 PAUSED = "Sign-in paused"
 
 
@@ -102,5 +102,8 @@ def test_every_attempt_is_logged_with_username_and_address(client, viewer, caplo
     _fail(client, "viewer", 2)
     _sign_in(client, "viewer", PASSWORD, address="10.0.0.2")
     assert AccessFailureLog.objects.filter(username="viewer", ip_address="10.0.0.1").count() == 2
+    (attempt,) = AccessAttempt.objects.all()
+    assert "wrong-password" not in attempt.post_data
+    assert "password=****" in attempt.post_data
     assert 'login failure by {username: "viewer", ip_address: "10.0.0.1"' in caplog.text
     assert "Signed in: user" in caplog.text

@@ -13,7 +13,7 @@ from tests.accounts.test_people import NEW, _edit
 from tests.boards.world import smtp_server, text_of
 from tests.conftest import PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("quick_passwords")]
 PASSPHRASE = "correct horse battery staple on a grey morning by the old canal lock gates"
 
 

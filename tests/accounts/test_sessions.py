@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tests.accounts.test_people import _edit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("quick_passwords")]
 
 
 def _at(minutes: float):

@@ -10,9 +10,10 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from boardpack.accounts.models import Person, Role
+from tests.accounts.test_people import _edit
 from tests.sso.conftest import callback, configure, provider_redirect
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("quick_passwords")]
 REFUSED = "You cannot sign in to Boardpack"
 
 
@@ -111,12 +112,19 @@ def test_once_recorded_the_subject_must_match(client, provider):
     assert response.status_code == 403
 
 
-def test_people_can_be_matched_on_the_subject_alone(client, provider, settings):
+def test_people_can_be_matched_on_the_subject_an_officer_enters(
+    client, provider, settings, officer
+):
     configure(settings, provider, BOARDPACK_OIDC_MATCH="subject")
     _person("Alice", "alice@example.gov.uk")
     bob = _person("Bob", "not-his-provider-address@example.gov.uk")
-    bob.sso_subject = "bob-sub"
-    bob.save()
+    client.force_login(officer)
+    page = client.get(f"/people/{bob.pk}/edit/").content.decode()
+    assert "Single sign-on subject" in page
+    client.post(f"/people/{bob.pk}/edit/", _edit(bob, sso_subject=" bob-sub "))
+    bob.refresh_from_db()
+    assert bob.sso_subject == "bob-sub"
+    client.logout()
     assert callback(client, provider_redirect(client, "bob-sub")).status_code == 302
     assert _signed_in_as(client) == "bob"
     stranger = Client()

@@ -30,7 +30,7 @@ from boardpack.accounts.sessions import end_sessions, renew
 
 logger = logging.getLogger(__name__)
 REASONS = {
-    "idle": "You were signed out because you had done nothing for {idle} minutes.",
+    "idle": "You were signed out because you had done nothing for {idle}.",
     "absolute": "You were signed out because you had been signed in for {hours} hours.",
     "ended": "Your session has ended: it timed out, or you were signed out somewhere else.",
 }
@@ -68,8 +68,9 @@ class SignOutView(auth_views.LogoutView):
 
 def signed_out(request: HttpRequest) -> HttpResponse:
     reason = request.GET.get("reason", "ended")
+    idle = settings.SESSION_COOKIE_AGE
     text = REASONS.get(reason, REASONS["ended"]).format(
-        idle=settings.SESSION_COOKIE_AGE // 60,
+        idle=f"{idle // 60} minutes" if idle >= 120 else f"{idle} seconds",
         hours=settings.BOARDPACK_SESSION_ABSOLUTE_SECONDS // 3600,
     )
     return render(request, "accounts/signed_out.html", {"reason": text})
