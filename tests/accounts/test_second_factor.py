@@ -143,7 +143,9 @@ def test_an_officer_resets_a_persons_second_factor_with_a_reason(client, officer
     _set_up(them)
     client.force_login(officer)
     path = f"/people/{viewer.person.pk}/second-factor/reset/"
-    client.post(path, {"reset-reason": ""})
+    refused = client.post(path, {"reset-reason": ""}, follow=True).content.decode()
+    assert "Nothing was done: say why" in refused
+    assert "Important" in refused
     assert TOTPDevice.objects.filter(user=viewer).exists()
     client.post(path, {"reset-reason": "Lost phone, rang the service desk"})
     assert not TOTPDevice.objects.filter(user=viewer).exists()

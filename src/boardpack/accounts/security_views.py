@@ -3,6 +3,8 @@ sign-in lockouts (who and which addresses are locked out, and unlocking them).""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -38,36 +40,36 @@ class UnlockForm(forms.Form):
 
 
 def _with_reason(
-    request: HttpRequest, pk: int, prefix: str, action: str
-) -> tuple[Person, str] | None:
+    request: HttpRequest, pk: int, prefix: str, act: Callable[[Person, str], str]
+) -> HttpResponse:
+    """Do `act` to the person with the reason given (its message shown), or ask for one."""
     person = get_object_or_404(people_with_logins().filter(user__isnull=False), pk=pk)
     form = ReasonForm(request.POST, prefix=prefix)
-    if not form.is_valid():
-        messages.error(request, f"{action}: say why")
-        return None
-    return person, form.cleaned_data["reason"]
+    if form.is_valid():
+        messages.success(request, act(person, form.cleaned_data["reason"]))
+    else:
+        messages.error(request, "Nothing was done: say why")
+    return redirect("person-edit", pk=pk)
 
 
 @officer_required
 @require_POST
 def second_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
-    found = _with_reason(request, pk, RESET, "Second factor not reset")
-    if found is not None:
-        person, reason = found
+    def reset(person: Person, reason: str) -> str:
         security.second_factor_reset(person, by=request.user, reason=reason)
-        messages.success(request, f"{person}'s second factor reset: their sessions have ended")
-    return redirect("person-edit", pk=pk)
+        return f"{person}'s second factor reset: their sessions have ended"
+
+    return _with_reason(request, pk, RESET, reset)
 
 
 @officer_required
 @require_POST
 def sessions_end(request: HttpRequest, pk: int) -> HttpResponse:
-    found = _with_reason(request, pk, END, "Sessions not ended")
-    if found is not None:
-        person, reason = found
+    def end(person: Person, reason: str) -> str:
         ended = security.sessions_end(person, by=request.user, reason=reason)
-        messages.success(request, f"{ended} session(s) of {person} ended")
-    return redirect("person-edit", pk=pk)
+        return f"{ended} session(s) of {person} ended"
+
+    return _with_reason(request, pk, END, end)
 
 
 @officer_required
