@@ -29,6 +29,7 @@ def test_fifteen_minutes_without_a_request_end_the_session(client, viewer):
         assert ended.url == "/signed-out/?reason=ended&next=%2Fplans%2F"
         page = client.get(ended.url).content.decode()
         assert "Your session has ended" in page
+        assert 'href="/login/?next=%2Fplans%2F"' in page
         assert client.get("/plans/").url.startswith("/login/")
 
 

@@ -73,7 +73,8 @@ def signed_out(request: HttpRequest) -> HttpResponse:
         idle=f"{idle // 60} minutes" if idle >= 120 else f"{idle} seconds",
         hours=settings.BOARDPACK_SESSION_ABSOLUTE_SECONDS // 3600,
     )
-    return render(request, "accounts/signed_out.html", {"reason": text})
+    again = f"{reverse('login')}?{urlencode({'next': request.GET.get('next', '/')})}"
+    return render(request, "accounts/signed_out.html", {"reason": text, "again": again})
 
 
 @login_required
