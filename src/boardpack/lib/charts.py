@@ -401,8 +401,7 @@ def line_chart(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart" '
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'aria-labelledby="{ident}-title {ident}-desc" font-family="{FONT}" '
-        f'style="max-width:100%;height:auto">',
+        f'aria-labelledby="{ident}-title {ident}-desc" font-family="{FONT}">',
         f'<title id="{ident}-title">{escape(title)}</title>',
         f'<desc id="{ident}-desc">{escape(f"{desc} {description}".strip())}</desc>',
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',

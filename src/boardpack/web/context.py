@@ -38,8 +38,14 @@ NAVIGATION = (
 )
 
 
-def site(request: HttpRequest) -> dict[str, str]:
-    return {"authority_name": settings.BOARDPACK_AUTHORITY_NAME}
+def site(request: HttpRequest) -> dict[str, object]:
+    return {
+        "authority_name": settings.BOARDPACK_AUTHORITY_NAME,
+        "session_timeout": {
+            "idle": settings.SESSION_COOKIE_AGE,
+            "warning": settings.BOARDPACK_SESSION_WARNING_SECONDS,
+        },
+    }
 
 
 def navigation(request: HttpRequest) -> dict[str, list[NavItem]]:
