@@ -31,6 +31,8 @@ node_modules/.installed: package.json package-lock.json
 demo: install
 	scripts/ensure-chromium || echo "PDF downloads need Chromium: apt-get install chromium (or set CHROMIUM_PATH)" >&2
 	DEBUG=true $(BIN)/boardpack demo --reset
+	# A worker beside the server runs the jobs (downloads, board packs, the cycle); it stops with it.
+	DEBUG=true $(BIN)/boardpack worker --interval 0.5 & worker=$$!; trap 'kill $$worker' EXIT; \
 	DEBUG=true $(BIN)/boardpack runserver --noreload $(DEMO_ADDR)
 
 test: install browser-tools migrations-check imports-check test-sqlite test-postgres

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "simple_history",
     "govuk_frontend_django",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "boardpack.accounts",
     "boardpack.scorecard",
     "boardpack.boards",
@@ -81,6 +83,7 @@ INSTALLED_APPS = [
     "boardpack.benchmarks",
     "boardpack.calculated_indicators",
     "boardpack.demo",
+    "boardpack.jobs",
 ]
 
 MIDDLEWARE = [
@@ -160,3 +163,11 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "boardpack@localhost")
+
+# Background jobs (docs/jobs.md): django-tasks' database backend, run by `boardpack worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+BOARDPACK_JOB_FILES = env_str("BOARDPACK_JOB_FILES", str(PROJECT_DIR / "var" / "jobs"))
+# A worker records itself alive every few seconds; a running job not heard of for
+# BOARDPACK_JOB_STALE_SECONDS is taken as abandoned (its worker was killed) and swept.
+BOARDPACK_WORKER_BEAT_SECONDS = env_int("BOARDPACK_WORKER_BEAT_SECONDS", 5)
+BOARDPACK_JOB_STALE_SECONDS = env_int("BOARDPACK_JOB_STALE_SECONDS", 60)

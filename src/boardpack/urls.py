@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("boardpack.plans.urls")),
     path("", include("boardpack.boards.urls")),
     path("", include("boardpack.calculated_indicators.urls")),
+    path("", include("boardpack.jobs.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

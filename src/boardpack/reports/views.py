@@ -10,14 +10,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from boardpack.benchmarks.selectors import linked_year_ends
-from boardpack.reports.builders.appendix import AppendixQuery, build_appendix
-from boardpack.reports.builders.quarterly import QuarterlyQuery, build_quarterly
+from boardpack.reports.chosen import chosen_document
 from boardpack.reports.document import Document
 from boardpack.reports.forms import AppendixForm, QuarterlyForm
 from boardpack.reports.plan_forms import plan_report_forms
 from boardpack.reports.render import FORMATS
 from boardpack.scorecard.forms import period_choices
-from boardpack.scorecard.selectors import actual_months, current_scheme
+from boardpack.scorecard.selectors import actual_months
 
 logger = logging.getLogger(__name__)
 NOT_SET_UP = (
@@ -35,15 +34,9 @@ def reports(request: HttpRequest) -> HttpResponse:
         appendix_form = AppendixForm(years=linked_year_ends())
         context = {"form": form, "appendix_form": appendix_form, **plan_report_forms()}
         return render(request, "reports/web/reports.html", context)
-    data = form.cleaned_data
-    query = QuarterlyQuery(
-        month=data["period"],
-        director=data["director"],
-        service=data["service"],
-        tag=data["tag"],
+    return document_response(
+        chosen_document("quarterly", form), form.cleaned_data["format"] or "html"
     )
-    document = build_quarterly(query, scheme=current_scheme())
-    return document_response(document, data["format"] or "html")
 
 
 @login_required
@@ -57,8 +50,9 @@ def appendix(request: HttpRequest) -> HttpResponse:
             **plan_report_forms(),
         }
         return render(request, "reports/web/reports.html", context, status=400)
-    document = build_appendix(AppendixQuery(year=form.cleaned_data["year"]))
-    return document_response(document, form.cleaned_data["format"] or "html")
+    return document_response(
+        chosen_document("appendix", form), form.cleaned_data["format"] or "html"
+    )
 
 
 def document_response(document: Document, fmt: str) -> HttpResponse:

@@ -35,6 +35,7 @@ NAVIGATION = (
     ("Indicator library", "library", {Role.PERFORMANCE_OFFICER}),
     ("Calculated indicators", "calculated-links", {Role.PERFORMANCE_OFFICER}),
     ("People", "people", {Role.PERFORMANCE_OFFICER}),
+    ("My jobs", "my-jobs", None),
 )
 
 

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from boardpack.jobs import views
+
+urlpatterns = [
+    path("jobs/", views.my_jobs, name="my-jobs"),
+    path("jobs/<uuid:pk>/", views.job, name="job"),
+    path("jobs/<uuid:pk>/file", views.job_file, name="job-file"),
+    path("jobs/new/report/<str:report>/", views.start_report, name="job-report"),
+    path("jobs/new/pack/<int:pk>/<str:fmt>/", views.start_pack, name="job-pack"),
+]
