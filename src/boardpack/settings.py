@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "boardpack.benchmarks",
     "boardpack.calculated_indicators",
     "boardpack.demo",
+    "boardpack.cli",
     "boardpack.jobs",
 ]
 

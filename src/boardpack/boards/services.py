@@ -10,14 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from boardpack.accounts.models import OrgUnit, Person
 from boardpack.boards.models import Board, BoardSelection, Meeting, PackPart
 from boardpack.core.cycle import Offsets, RecurrenceError, recurrence, review_month
 from boardpack.core.periods import Month
-from boardpack.plans.audit import User, apply, audited
+from boardpack.lib.audit import User, apply, audited
 from boardpack.plans.models import Plan
 from boardpack.scorecard.models import Tag
 
@@ -37,7 +36,7 @@ def board_save(
     parent: Board | None = None,
     chair: Person | None = None,
     programme_manager: Person | None = None,
-    user: AbstractBaseUser | None,
+    user: User,
     reason: str,
 ) -> Board:
     """Create the board called `name` or update it; history records who, when and why."""

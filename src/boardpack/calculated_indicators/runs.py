@@ -22,8 +22,8 @@ import duckdb
 from boardpack.calc import LoadReport, load
 from boardpack.calc.engine import Result, rules_digest, run_measures
 from boardpack.calc.periods import Period
-from boardpack.calc.problems import Problem
 from boardpack.calc.validate import validate
+from boardpack.core.problems import Problem
 
 COLUMNS: Final = (
     "measure",

@@ -48,6 +48,11 @@ class PlanSummary:
     objectives: list[ObjectiveSummary]
 
     @property
+    def known_objectives(self) -> list[Objective]:
+        """The plan's objectives, without the group of actions under none."""
+        return [s.objective for s in self.objectives if s.objective is not None]
+
+    @property
     def totals(self) -> Counter[Brag | None]:
         total: Counter[Brag | None] = Counter()
         for summary in self.objectives:

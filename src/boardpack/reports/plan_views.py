@@ -14,12 +14,13 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from boardpack.benchmarks.selectors import linked_year_ends
-from boardpack.reports.chosen import chosen_document
+from boardpack.reports.builders.delivery_plan import PlanReportQuery, build_delivery_plan
+from boardpack.reports.builders.priority import PriorityQuery, build_priority
 from boardpack.reports.forms import AppendixForm, QuarterlyForm
 from boardpack.reports.plan_forms import PlanReportForm, PriorityReportForm, plan_report_forms
 from boardpack.reports.views import document_response
 from boardpack.scorecard.forms import period_choices
-from boardpack.scorecard.selectors import actual_months
+from boardpack.scorecard.selectors import actual_months, current_scheme
 
 
 def _invalid(request: HttpRequest, **forms: Any) -> HttpResponse:
@@ -37,7 +38,8 @@ def plan_report(request: HttpRequest) -> HttpResponse:
     form = PlanReportForm(request.GET)
     if not form.is_valid():
         return _invalid(request, plan_form=form)
-    return document_response(chosen_document("plan", form), form.cleaned_data["format"] or "html")
+    document = build_delivery_plan(PlanReportQuery(form.cleaned_data["plan"]))
+    return document_response(document, form.cleaned_data["format"] or "html")
 
 
 @login_required
@@ -46,6 +48,7 @@ def priority_report(request: HttpRequest) -> HttpResponse:
     form = PriorityReportForm(request.GET, periods=period_choices(actual_months()))
     if not form.is_valid():
         return _invalid(request, priority_form=form)
-    return document_response(
-        chosen_document("priority", form), form.cleaned_data["format"] or "html"
-    )
+    objective, month = form.cleaned_data["priority"], form.cleaned_data["period"]
+    query = PriorityQuery(plan=objective.plan, objective=objective, month=month)
+    document = build_priority(query, scheme=current_scheme())
+    return document_response(document, form.cleaned_data["format"] or "html")

@@ -86,6 +86,11 @@ def value_cells(indicators: list[Indicator], months: list[Month]) -> list[Cell]:
     return cells
 
 
+def service_cells(indicators: QuerySet[Indicator], service: OrgUnit, month: Month) -> list[Cell]:
+    """A cell per indicator of the service for the month, by code."""
+    return value_cells(list(indicators.filter(service=service).order_by("code")), [month])
+
+
 def this_month() -> Month:
     return Month.of(timezone.localdate())
 

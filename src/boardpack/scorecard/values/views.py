@@ -6,6 +6,7 @@ viewers are refused (403). Values are written through scorecard.services.values_
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -16,16 +17,19 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from boardpack.accounts.models import Role
 from boardpack.accounts.permissions import role_required
-from boardpack.core.periods import Month, fy_label, fy_months, parse_period
+from boardpack.core.periods import Month, fy_months, parse_period
 from boardpack.scorecard.models import Indicator, Source
 from boardpack.scorecard.permissions import value_editable_indicators
 from boardpack.scorecard.selectors import current_scheme
 from boardpack.scorecard.services import values_record
 from boardpack.scorecard.values.forms import GridChoice, ValuesForm, entry_rows, saved_message
+from boardpack.scorecard.values.presenters import year_context
 from boardpack.scorecard.values.selectors import (
+    Cell,
     entry_months,
     latest_actual_month,
     latest_year,
+    service_cells,
     value_cells,
     value_indicators,
     value_services,
@@ -60,6 +64,17 @@ def _year(request: HttpRequest, indicator: Indicator) -> int:
     return latest_year(indicator)
 
 
+def _by_code(cell: Cell) -> str:
+    return cell.indicator.code
+
+
+def _values_form(
+    request: HttpRequest, cells: list[Cell], name_of: Callable[[Cell], str]
+) -> ValuesForm:
+    data = request.POST if request.method == "POST" else None
+    return ValuesForm(data, cells=cells, name_of=name_of)
+
+
 @values_editor_required
 @require_http_methods(["GET", "POST"])
 def indicator_values(request: HttpRequest, pk: int) -> HttpResponse:
@@ -68,18 +83,8 @@ def indicator_values(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "scorecard/values_milestone.html", {"indicator": indicator})
     year = _year(request, indicator)
     cells = value_cells([indicator], fy_months(year))
-    form = ValuesForm(
-        request.POST if request.method == "POST" else None,
-        cells=cells,
-        name_of=lambda cell: cell.month.label,
-    )
-    context = {
-        "indicator": indicator,
-        "year": year,
-        "year_label": fy_label(year),
-        "previous": (year - 1, fy_label(year - 1)),
-        "next": (year + 1, fy_label(year + 1)),
-    }
+    form = _values_form(request, cells, lambda cell: cell.month.label)
+    context = year_context(indicator, year)
     return _save_or_render(request, form, "scorecard/values_indicator.html", context)
 
 
@@ -102,12 +107,7 @@ def values_grid(request: HttpRequest) -> HttpResponse:
     if not choice.is_valid():
         return render(request, "scorecard/values_grid.html", context)
     service, month = choice.cleaned_data["service"], choice.cleaned_data["period"]
-    indicators = list(editable.filter(service=service).order_by("code"))
-    form = ValuesForm(
-        request.POST if request.method == "POST" else None,
-        cells=value_cells(indicators, [month]),
-        name_of=lambda cell: cell.indicator.code,
-    )
+    form = _values_form(request, service_cells(editable, service, month), _by_code)
     context.update(service=service, month=month)
     return _save_or_render(request, form, "scorecard/values_grid.html", context)
 

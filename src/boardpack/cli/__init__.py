@@ -1,4 +1,8 @@
-"""The `boardpack` console script: Django's management commands plus Boardpack's own."""
+"""The `boardpack` console script: Django's management commands plus Boardpack's own.
+
+This package is also the Django app of the commands that reach across apps (`import`): an entry
+point above every app, as the web pages' views are.
+"""
 
 import os
 import sys
@@ -9,7 +13,3 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["boardpack", *(sys.argv[1:] if argv is None else argv)])
-
-
-if __name__ == "__main__":
-    main()
