@@ -65,21 +65,27 @@ def job_file(request: HttpRequest, pk: str) -> FileResponse:
     )
 
 
+def _download_format(report: str, data: dict[str, str]) -> str | None:
+    """The format to make, when the choices are valid and ask for a download (not a preview)."""
+    form = report_form(report, data)
+    fmt = (form.cleaned_data["format"] or "html") if form.is_valid() else "html"
+    return None if fmt == "html" else str(fmt)
+
+
 @login_required
 @require_POST
 def start_report(request: HttpRequest, report: str) -> HttpResponse:
-    """A report's download: checked as its preview is, then made by a worker."""
+    """A report's download: checked as its preview is, then made by a worker; a preview or
+    invalid choices go to the report's page, which shows the report or the problems."""
     if report not in REPORTS:
         raise Http404
     data = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
-    form = report_form(report, data)
-    if not form.is_valid() or (form.cleaned_data["format"] or "html") == "html":
-        page = f"{reverse(REPORT_PAGES[report])}?{urlencode(data)}"
-        return HttpResponseClientRedirect(page) if request.htmx else redirect(page)
-    fmt = form.cleaned_data["format"]
+    fmt = _download_format(report, data)
+    if fmt is None:
+        return _go(request, f"{reverse(REPORT_PAGES[report])}?{urlencode(data)}")
     title = f"{report.capitalize()} report ({fmt.upper()})"
     started = start_job("report", title, {"report": report, "data": data}, request.user)
-    return _to_job(request, started)
+    return _go(request, reverse("job", kwargs={"pk": started.pk}))
 
 
 @login_required
@@ -93,10 +99,9 @@ def start_pack(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         raise PermissionDenied
     title = f"Board pack: {meeting.board.name}, {meeting.date:%d %B %Y} ({fmt.upper()})"
     started = start_job("pack", title, {"meeting": meeting.pk, "format": fmt}, request.user)
-    return _to_job(request, started)
+    return _go(request, reverse("job", kwargs={"pk": started.pk}))
 
 
-def _to_job(request: HttpRequest, started: Job) -> HttpResponse:
-    """To the job's page: an HTMX request (a download button) is sent there by the browser."""
-    where = reverse("job", kwargs={"pk": started.pk})
+def _go(request: HttpRequest, where: str) -> HttpResponse:
+    """A redirect; an HTMX request (a download button) has the browser go there instead."""
     return HttpResponseClientRedirect(where) if request.htmx else redirect(where)
