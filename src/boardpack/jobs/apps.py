@@ -7,4 +7,4 @@ class JobsConfig(AppConfig):
 
     def ready(self) -> None:
         # Each kind of job registers itself on import (boardpack.jobs.kinds.RUNNERS).
-        from boardpack.jobs import cycle_job, report_jobs  # noqa: F401
+        from boardpack.jobs import cycle_job, import_jobs, report_jobs  # noqa: F401

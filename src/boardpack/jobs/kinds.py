@@ -10,7 +10,12 @@ from typing import Any
 
 
 class JobFailure(Exception):
-    """The job cannot be done; the message says why, in words for the person who started it."""
+    """The job cannot be done; the message says why, in words for the person who started it,
+    with the problems of a refused file (each a dict of file, sheet, row, column, reason)."""
+
+    def __init__(self, message: str, problems: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
 
 
 @dataclass(frozen=True)

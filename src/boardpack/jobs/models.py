@@ -31,6 +31,8 @@ class Job(models.Model):
     task_id = models.CharField(max_length=64, blank=True)
     worker_id = models.CharField(max_length=64, blank=True)
     message = models.TextField(blank=True)
+    problems = models.JSONField(default=list, blank=True)
+    """A refused import's problems: file, sheet, row, column and reason of each."""
     result_file = models.CharField(max_length=500, blank=True)
     result_name = models.CharField(max_length=300, blank=True)
     result_type = models.CharField(max_length=200, blank=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.db.models import F
 from django.utils import timezone
 
@@ -81,9 +81,11 @@ def run(job: Job) -> None:
         outcome = RUNNERS[job.kind](job.params, lambda done, total: progress(job, done, total))
         _finish(job, outcome)
     except JobFailure as failure:
-        _fail(job, str(failure))
+        _fail(job, str(failure), failure.problems)
     except DatabaseError:
         logger.exception("job %s (%s): database error", job.pk, job.kind)
+        if not connection.in_atomic_block:
+            connection.close()  # a dropped connection: the next query opens a new one
         _fail(job, DATABASE_LOST)
     except Exception as error:
         logger.exception("job %s (%s) failed", job.pk, job.kind)
@@ -102,8 +104,8 @@ def _finish(job: Job, outcome: Outcome) -> None:
     _end(job, Job.State.DONE, **fields)
 
 
-def _fail(job: Job, message: str) -> None:
-    _end(job, Job.State.FAILED, message=message)
+def _fail(job: Job, message: str, problems: list[dict[str, Any]] | None = None) -> None:
+    _end(job, Job.State.FAILED, message=message, problems=problems or [])
 
 
 def _end(job: Job, state: str, **fields: Any) -> None:

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connection
 from django_tasks_db.management.commands.db_worker import Command as DbWorker
 
+from boardpack.jobs.import_jobs import sweep_uploads
 from boardpack.jobs.services import sweep_stale, worker_beat
 
 logger = logging.getLogger(__name__)
@@ -23,7 +24,8 @@ def beat_forever(worker_id: str, every: float) -> None:
         try:
             worker_beat(worker_id)
             sweep_stale()
-        except DatabaseError:
+            sweep_uploads()
+        except (DatabaseError, OSError):
             logger.exception("worker %s: heartbeat or sweep failed; trying again", worker_id)
         finally:
             connection.close()
