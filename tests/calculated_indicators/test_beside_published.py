@@ -1,4 +1,4 @@
-"""Calculated beside published (web.reconcile): the calculated-indicators page and
+"""Calculated beside published (reports.reconcile): the calculated-indicators page and
 `boardpack calc run --format json` show, for this authority, the figure the DfE published for
 the same year beside the calculated one, with the difference; "no published figure" when there
 is none; a suppression marker as the marker, never as a number."""

@@ -2,7 +2,7 @@
 
 ``calculated_links``: each indicator with the measure it is calculated from
 (calculated_indicators) and its latest calculated value beside the figure the DfE published for
-this authority for the same year, with the difference (benchmarks, through web.reconcile).
+this authority for the same year, with the difference (benchmarks, through reports.reconcile).
 Performance officers only; anyone else is refused (403).
 """
 
@@ -20,8 +20,8 @@ from boardpack.calculated_indicators.models import CalculatedValue
 from boardpack.calculated_indicators.selectors import latest_values, linkable_indicators
 from boardpack.core.periods import Month
 from boardpack.core.units import Unit, format_value
+from boardpack.reports.reconcile import Beside, beside_values
 from boardpack.scorecard.models import Indicator
-from boardpack.web.reconcile import Beside, beside_values
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ boardpack calc validate [--ssda903 DIR] [--cin DIR] [--population FILE]
 boardpack calc run [--ssda903 DIR] [--cin DIR] [--population FILE] --period 2024-03
                    [--write [--user NAME] | --format table|csv|json]
   (json: each measure with the figure the DfE published for this authority beside it, composed
-  by web.reconcile above the calculated_indicators and benchmarks apps)
+  by reports.reconcile above the calculated_indicators and benchmarks apps)
 boardpack calc link CODE MEASURE_ID      boardpack calc unlink CODE      boardpack calc links
 """
 
@@ -26,8 +26,8 @@ from boardpack.calculated_indicators.services import (
 )
 from boardpack.lib import audit
 from boardpack.lib.commands import named_user, refused, user_option
+from boardpack.reports import reconcile
 from boardpack.scorecard.models import Indicator
-from boardpack.web import reconcile
 
 PERIOD_HELP = (
     "the last month of the twelve months computed, e.g. 2024-03: March gives the collection year "
