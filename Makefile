@@ -67,6 +67,7 @@ bench: install
 	scripts/ensure-wrk
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/reports.py
+	$(BIN)/python bench/jobs.py
 
 # The calc engine at national scale alone (bench/calc_national.py; `make bench` runs it too).
 bench-calc: install

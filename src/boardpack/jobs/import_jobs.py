@@ -47,7 +47,7 @@ def sweep_uploads() -> None:
     """Delete uploads older than UPLOAD_KEPT: checked, never confirmed."""
     cutoff = (timezone.now() - UPLOAD_KEPT).timestamp()
     folder = uploads_dir()
-    for found in folder.iterdir():
+    for found in folder.iterdir() if folder.is_dir() else ():
         if found.stat().st_mtime < cutoff:
             shutil.rmtree(found, ignore_errors=True)
 
