@@ -20,13 +20,12 @@ import time
 import uuid
 from pathlib import Path
 
-from common import check, log, markdown_table, replace_section, run
-from generate import generate
+from common import check, log, markdown_table, replace_section
+from reports import INDICATORS, loaded
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "PERFORMANCE.md"
 BOARDPACK = Path(sys.executable).parent / "boardpack"
-INDICATORS = 300
 GOAL = 6.0
 START, END = "<!-- jobs:start -->", "<!-- jobs:end -->"
 QUEUE = """
@@ -73,20 +72,13 @@ def _time_job(db: Path, env: dict[str, str], period: str) -> float:
 
 
 def measure(directory: Path) -> tuple[list[float], str]:
-    data = generate(directory / "data", indicators=INDICATORS)
     db = directory / "jobs.sqlite3"
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{db}",
         "BOARDPACK_JOB_FILES": str(directory / "files"),
     }
-    run([str(BOARDPACK), "migrate", "--verbosity", "0"], env=env)
-    for kind, path in (
-        ("indicators", data.indicators_file),
-        ("values", data.values_file),
-        ("comments", data.comments_file),
-    ):
-        run([str(BOARDPACK), "import", kind, str(path)], env=env)
+    data = loaded(directory, env)
     worker = subprocess.Popen(
         [str(BOARDPACK), "worker", "--no-startup-delay", "--interval", "0.1", "-v0"], env=env
     )

@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 import pytest
 from django.core.management import call_command
+from django_tasks_db.management.commands import db_worker
 
 
 @pytest.fixture(autouse=True)
@@ -14,7 +15,11 @@ def job_files(settings, tmp_path):
 
 
 @pytest.fixture
-def work_queue() -> Callable[[], None]:
+def work_queue(monkeypatch) -> Callable[[], None]:
+    # The worker closes connections it finds outside autocommit between tasks, as a request
+    # does; the test's transaction is one, so it is kept (as Django's test client does).
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
     def run() -> None:
         call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
 

@@ -74,35 +74,35 @@ def _user(params: dict[str, Any]) -> Any:
     return get_user_model().objects.filter(pk=params.get("user")).first()
 
 
+def _imported(params: dict[str, Any], progress: Progress, *, write: bool) -> Any:
+    """Preview (write=False) or write the saved upload through the one import function; the
+    file is deleted when this ends, except after a preview without problems (it waits for the
+    confirmation)."""
+    progress(0, 1)
+    waits = False
+    try:
+        importing = run_import if write else preview_import
+        report = importing(
+            params["kind"], _source(params), user=_user(params), options=params["options"]
+        )
+        waits = not write
+    except ImportFailed as failed:
+        raise _refused(failed) from None
+    finally:
+        if not waits:
+            delete_upload(params["path"])
+    progress(1, 1)
+    return report
+
+
 @register("import-check")
 def import_check(params: dict[str, Any], progress: Progress) -> Outcome:
     """params: {"kind", "path" (the saved upload), "options", "user"}."""
-    progress(0, 1)
-    try:
-        report = preview_import(
-            params["kind"], _source(params), user=_user(params), options=params["options"]
-        )
-    except ImportFailed as failed:
-        delete_upload(params["path"])
-        raise _refused(failed) from None
-    except JobFailure:
-        delete_upload(params["path"])
-        raise
-    progress(1, 1)
+    report = _imported(params, progress, write=False)
     return Outcome(summary=f"Checked: no problems. Importing it will do this: {report}")
 
 
 @register("import-write")
 def import_write(params: dict[str, Any], progress: Progress) -> Outcome:
     """The confirmed import: written in one transaction, or not at all."""
-    progress(0, 1)
-    try:
-        report = run_import(
-            params["kind"], _source(params), user=_user(params), options=params["options"]
-        )
-    except ImportFailed as failed:
-        raise _refused(failed) from None
-    finally:
-        delete_upload(params["path"])
-    progress(1, 1)
-    return Outcome(summary=f"Imported: {report}")
+    return Outcome(summary=f"Imported: {_imported(params, progress, write=True)}")
