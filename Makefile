@@ -34,6 +34,8 @@ node_modules/.installed: package.json package-lock.json
 demo: install
 	scripts/ensure-chromium || echo "PDF downloads need Chromium: apt-get install chromium (or set CHROMIUM_PATH)" >&2
 	DEBUG=true $(BIN)/boardpack demo --reset
+	# A worker beside the server runs the jobs (downloads, board packs, the cycle); it stops with it.
+	DEBUG=true BOARDPACK_REQUIRE_2FA=$(DEMO_2FA) $(BIN)/boardpack worker --interval 0.5 & worker=$$!; trap 'kill $$worker' EXIT; \
 	DEBUG=true BOARDPACK_REQUIRE_2FA=$(DEMO_2FA) $(BIN)/boardpack runserver --noreload $(DEMO_ADDR)
 
 test: install browser-tools migrations-check imports-check test-sqlite test-postgres
@@ -69,6 +71,7 @@ bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/reports.py
 	$(BIN)/python bench/api.py
+	$(BIN)/python bench/jobs.py
 
 # The calc engine at national scale alone (bench/calc_national.py; `make bench` runs it too).
 bench-calc: install

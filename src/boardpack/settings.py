@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "boardpack.accounts",
     "boardpack.scorecard",
     "boardpack.boards",
@@ -106,6 +108,7 @@ INSTALLED_APPS = [
     "boardpack.demo",
     "boardpack.cli",
     "boardpack.api",
+    "boardpack.jobs",
 ]
 
 MIDDLEWARE = [
@@ -310,3 +313,11 @@ LOGGING = {
         "boardpack": {"level": _LOG_LEVEL},
     },
 }
+
+# Background jobs (docs/jobs.md): django-tasks' database backend, run by `boardpack worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+BOARDPACK_JOB_FILES = env_str("BOARDPACK_JOB_FILES", str(PROJECT_DIR / "var" / "jobs"))
+# A worker records itself alive every few seconds; a running job not heard of for
+# BOARDPACK_JOB_STALE_SECONDS is taken as abandoned (its worker was killed) and swept.
+BOARDPACK_WORKER_BEAT_SECONDS = env_int("BOARDPACK_WORKER_BEAT_SECONDS", 5)
+BOARDPACK_JOB_STALE_SECONDS = env_int("BOARDPACK_JOB_STALE_SECONDS", 60)

@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("boardpack.boards.urls")),
     path("", include("boardpack.calculated_indicators.urls")),
     path("", include("boardpack.api.urls")),
+    path("", include("boardpack.jobs.urls")),
     path("admin/", admin.site.urls),
 ]

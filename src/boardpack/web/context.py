@@ -32,9 +32,11 @@ NAVIGATION = (
     ("Reports", "reports", None),
     ("Benchmarks", "benchmarks", None),
     ("Imports", "imports", {Role.PERFORMANCE_OFFICER}),
+    ("Uploads", "uploads", {Role.PERFORMANCE_OFFICER}),
     ("Indicator library", "library", {Role.PERFORMANCE_OFFICER}),
     ("Calculated indicators", "calculated-links", {Role.PERFORMANCE_OFFICER}),
     ("People", "people", {Role.PERFORMANCE_OFFICER}),
+    ("My jobs", "my-jobs", None),
 )
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 from datetime import datetime, time
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from boardpack.reports.document import (
     Block,
@@ -109,5 +111,8 @@ def render_xlsx(document: Document) -> bytes:
     workbook.properties.created = workbook.properties.modified = stamp
     workbook.properties.title = document.title
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    # openpyxl's Workbook.save stamps the clock as the modified date; its writer keeps ours, so
+    # the same data gives the same bytes (a report made twice, by a job or the command line).
+    with ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).save()
     return restamp(buffer.getvalue(), document.data_date)
