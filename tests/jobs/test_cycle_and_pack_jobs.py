@@ -9,7 +9,7 @@ from django.urls import reverse
 from boardpack.boards.models import Delivery
 from boardpack.jobs.models import Job
 from tests.boards.conftest import quick_passwords, smtp, world  # noqa: F401
-from tests.boards.world import PASSWORD, at
+from tests.boards.world import at
 
 
 def test_the_scheduled_cycle_job_retries_when_the_relay_is_back_and_sends_once(
@@ -44,10 +44,10 @@ def test_the_board_pack_is_made_by_a_job_for_those_who_manage_the_board(
     work_queue,
 ):
     url = reverse("job-pack", args=[world.meeting.pk, "docx"])
-    client.login(username="safeguarding", password=PASSWORD)
+    client.force_login(world.people["safeguarding"].user)
     assert client.post(url).status_code == 403
     assert not Job.objects.exists()
-    client.login(username="pm", password=PASSWORD)
+    client.force_login(world.people["pm"].user)
     answer = client.post(url)
     job = Job.objects.get()
     assert answer["Location"] == reverse("job", kwargs={"pk": job.pk})

@@ -13,14 +13,14 @@ from boardpack.jobs import files
 from boardpack.jobs.files import DISK_FULL
 from boardpack.jobs.models import Job
 from boardpack.jobs.services import start_job
-from tests.conftest import PASSWORD, _user
+from tests.conftest import _user
 
 pytestmark = pytest.mark.django_db
 QUARTERLY = {"period": "2012-06", "format": "xlsx"}
 
 
 def _signed_in(client, user):
-    client.login(username=user.username, password=PASSWORD)
+    client.force_login(user)
     return client
 
 

@@ -16,13 +16,13 @@ from boardpack.jobs.models import Job
 from boardpack.jobs.services import DATABASE_LOST
 from boardpack.lib.importing import KINDS
 from boardpack.scorecard.models import Indicator
-from tests.conftest import PASSWORD, SEED_DIR
+from tests.conftest import SEED_DIR
 
 pytestmark = pytest.mark.django_db
 
 
 def _upload(client, user, kind, name, data):
-    client.login(username=user.username, password=PASSWORD)
+    client.force_login(user)
     sent = {"kind": kind, "file": SimpleUploadedFile(name, data)}
     return client.post(reverse("uploads"), sent)
 
@@ -107,7 +107,7 @@ def test_a_dropped_database_connection_rolls_the_import_back(
 
 def test_uploads_are_for_officers_only(client, viewer, owner):
     for user in (viewer, owner):
-        client.login(username=user.username, password=PASSWORD)
+        client.force_login(user)
         assert client.get(reverse("uploads")).status_code == 403
         assert _upload(client, user, "indicators", "i.csv", b"code\n").status_code == 403
     assert not Job.objects.exists()
@@ -115,7 +115,7 @@ def test_uploads_are_for_officers_only(client, viewer, owner):
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_each_kind_of_one_table_has_a_template_with_its_columns(client, officer, fmt):
-    client.login(username=officer.username, password=PASSWORD)
+    client.force_login(officer)
     page = client.get(reverse("uploads"))
     for kind in ("indicators", "values", "comments"):
         assert reverse("import-template", args=[kind, fmt]).encode() in page.content
