@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.contrib.auth import get_user_model
 from django.test import Client
 
 from boardpack.scorecard.models import Actual, Comment
-from tests.conftest import PASSWORD
 
 URL = "/api/v1/indicators"
 
@@ -30,7 +30,7 @@ def test_past_the_limit_a_token_gets_429_with_retry_after(settings, viewer, owne
 
 def test_a_session_is_limited_per_user(settings, client, viewer):
     settings.BOARDPACK_API_RATE = "2/min"
-    client.login(username="viewer", password=PASSWORD)
+    client.force_login(get_user_model().objects.get(username="viewer"))
     assert [client.get(URL).status_code for _ in range(3)] == [200, 200, 429]
 
 
@@ -72,7 +72,7 @@ def test_a_comment_the_workflow_does_not_allow_is_409(owner, api_as):
 
 def test_a_session_write_needs_the_csrf_token(officer, demo_data):
     client = Client(enforce_csrf_checks=True)
-    client.login(username="officer", password=PASSWORD)
+    client.force_login(get_user_model().objects.get(username="officer"))
     response = client.put(
         "/api/v1/indicators/2042SC/values/2012-06", {"actual": 1}, content_type="application/json"
     )
@@ -101,7 +101,7 @@ def test_the_schema_and_docs_need_sign_in_or_a_token(path, client, viewer, api_a
     anonymous = client.get(path)
     assert anonymous.status_code == (401 if path.endswith(".json") else 302)
     assert api_as(viewer).get(path).status_code == 200
-    client.login(username="viewer", password=PASSWORD)
+    client.force_login(get_user_model().objects.get(username="viewer"))
     assert client.get(path).status_code == 200
     revoked = Client().get(path, headers={"Authorization": "Bearer bpat_nothing"})
     assert revoked.status_code == 401

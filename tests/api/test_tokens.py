@@ -7,12 +7,12 @@ from io import StringIO
 
 import pytest
 import time_machine
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from boardpack.api.models import AccessToken
 from boardpack.api.services import TokenError, token_create, token_revoke
-from tests.conftest import PASSWORD
 
 URL = "/api/v1/indicators"
 
@@ -56,7 +56,7 @@ def test_an_expired_token_is_401(viewer, api_as):
 
 def test_a_revoked_token_is_401_even_beside_a_signed_in_session(viewer, api_as):
     api = api_as(viewer)
-    api.client.login(username="viewer", password=PASSWORD)
+    api.client.force_login(get_user_model().objects.get(username="viewer"))
     token_revoke(token=AccessToken.objects.get(), by=viewer)
     response = api.get(URL)
     assert response.status_code == 401
@@ -126,7 +126,7 @@ def test_the_command_makes_lists_and_revokes(viewer):
 
 def test_the_account_page_shows_a_new_token_once_and_lists_only_ones_own(client, viewer, owner):
     token_create(user=owner, name="owner's", by=None)
-    client.login(username="viewer", password=PASSWORD)
+    client.force_login(get_user_model().objects.get(username="viewer"))
     made = client.post("/account/", {"name": "Excel", "expires_days": "90"})
     assert made.status_code == 200
     token = AccessToken.objects.get(user=viewer)
@@ -141,7 +141,7 @@ def test_the_account_page_shows_a_new_token_once_and_lists_only_ones_own(client,
 
 def test_the_account_page_refuses_to_revoke_anothers_token(client, viewer, owner):
     theirs = token_create(user=owner, by=None).token
-    client.login(username="viewer", password=PASSWORD)
+    client.force_login(get_user_model().objects.get(username="viewer"))
     assert client.post(f"/account/tokens/{theirs.pk}/revoke/").status_code == 404
     theirs.refresh_from_db()
     assert theirs.revoked_at is None
@@ -149,7 +149,7 @@ def test_the_account_page_refuses_to_revoke_anothers_token(client, viewer, owner
 
 def test_an_officer_lists_and_revokes_anyones_token_on_the_page(client, officer, owner):
     theirs = token_create(user=owner, name="owner's", by=None).token
-    client.login(username="officer", password=PASSWORD)
+    client.force_login(get_user_model().objects.get(username="officer"))
     assert "owner&#x27;s" in client.get("/account/").content.decode()
     assert client.post(f"/account/tokens/{theirs.pk}/revoke/").status_code == 302
     theirs.refresh_from_db()
@@ -157,7 +157,7 @@ def test_an_officer_lists_and_revokes_anyones_token_on_the_page(client, officer,
 
 
 def test_the_account_page_says_what_is_wrong(client, viewer):
-    client.login(username="viewer", password=PASSWORD)
+    client.force_login(get_user_model().objects.get(username="viewer"))
     response = client.post("/account/", {"name": "x", "expires_days": "0"})
     assert response.status_code == 400
     assert "A token lasts at least 1 day" in response.content.decode()

@@ -58,6 +58,9 @@ def signed_out_url(reason: str, next_path: str = "") -> str:
     return f"{reverse('signed-out')}?{urlencode(query)}"
 
 
+API_PATH = "/api/"
+
+
 class SessionLimitsMiddleware:
     """End a session at the absolute limit; send a stale session's cookie to the signed-out
     page (its session expired after the idle time, or was ended elsewhere)."""
@@ -66,7 +69,11 @@ class SessionLimitsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        exempt = request.path.startswith((settings.STATIC_URL or "/static/", reverse("signed-out")))
+        # The API answers a stale cookie with its own 401 (it signs in by token too), never a
+        # redirect to a page.
+        exempt = request.path.startswith(
+            (settings.STATIC_URL or "/static/", reverse("signed-out"), API_PATH)
+        )
         if request.user.is_authenticated:
             now = time.time()
             if (
