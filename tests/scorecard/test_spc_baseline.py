@@ -110,3 +110,10 @@ def test_setting_the_same_baseline_again_changes_nothing(demo_data, officer):
     before = _indicator().history.count()
     assert not indicator_set_spc_baseline(indicator=_indicator(), baseline=12, user=officer)
     assert _indicator().history.count() == before
+
+
+def test_clear_clears_whatever_the_box_holds(client, officer, demo_data):
+    Indicator.objects.filter(code="2042SC").update(spc_baseline=24)
+    response = _post(client, officer, {"baseline": "not a number", "clear": "yes"})
+    assert response.status_code == 302
+    assert _indicator().spc_baseline is None

@@ -149,13 +149,13 @@ def _on_one_scale(values: Sequence[Exact], limits: Limits) -> tuple[list[int], l
     """The values and the limits (mean, upper and lower process, upper and lower near) as
     integers over one common denominator: the same comparisons, at integer speed.
 
-    The scale is 300 × the denominators' least common multiple, so that 2.66 = 798/300 and
-    2/3 × 2.66 = 532/300 times the moving range are integers on it too."""
+    The scale is 300 × the denominators' least common multiple, so that PROCESS = 798/300 and
+    NEAR = 532/300 times the moving range are integers on it too."""
     mean, spread = limits.mean, limits.moving_range
     scale = 300 * lcm(mean.denominator, spread.denominator, *(v.denominator for v in values))
     centre = mean.numerator * (scale // mean.denominator)
     unit = spread.numerator * (scale // spread.denominator) // 300
-    process, near = 798 * unit, 532 * unit
+    process, near = int(PROCESS * 300) * unit, int(NEAR * 300) * unit
     return (
         [v.numerator * (scale // v.denominator) for v in values],
         [centre, centre + process, centre - process, centre + near, centre - near],
@@ -165,7 +165,8 @@ def _on_one_scale(values: Sequence[Exact], limits: Limits) -> tuple[list[int], l
 def _flags(
     values: Sequence[Exact], limits: Limits
 ) -> tuple[list[dict[Rule, set[Side]]], list[int], list[int]]:
-    """flag(), with each point's side of the mean (+1, −1, 0 on it) and the scaled values."""
+    """For each point, the rules that flag it and which way (high or low) each says; with each
+    point's side of the mean (+1, −1, 0 on it) and the values on one scale."""
     scaled, (mean, upper, lower, upper_near, lower_near) = _on_one_scale(values, limits)
     flags: list[dict[Rule, set[Side]]] = [{} for _ in values]
 
@@ -196,11 +197,6 @@ def _flags(
                 for j in out:
                     mark(j, Rule.TWO_IN_THREE, sign)
     return flags, sides, scaled
-
-
-def flag(values: Sequence[Exact], limits: Limits) -> list[dict[Rule, set[Side]]]:
-    """For each point, the rules that flag it and which way (high or low) each says."""
-    return _flags(values, limits)[0]
 
 
 def point_type(

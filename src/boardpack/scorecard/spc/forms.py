@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from boardpack.core.spc import MIN_POINTS
@@ -22,3 +24,10 @@ class BaselineForm(forms.Form):
         },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
     )
+
+    def __init__(self, data: Any = None, **kwargs: Any) -> None:
+        """The "Clear baseline" button posts `clear`: whatever the box holds, no baseline."""
+        if data is not None and data.get("clear"):
+            data = data.copy()
+            data["baseline"] = ""
+        super().__init__(data, **kwargs)

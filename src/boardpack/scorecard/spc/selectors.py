@@ -143,10 +143,12 @@ SUMMARY_FIELDS = ("points", "variation", "assurance", "reason")
 
 
 def _stored(measures: Sequence[Indicator], month: Month) -> dict[int, SpcSummary]:
-    """The summaries kept for the month that are still good: one query."""
+    """The summaries kept for the month that are still good: one query. It reads the month's
+    summaries of every indicator and keeps those asked for: a list of a page's ids would cost
+    more to send and plan than the rows of the others."""
     current = {i.pk: (i.polarity, i.cumulative, i.spc_baseline) for i in measures}
     rows = (
-        StoredSpcSummary.objects.filter(indicator_id__in=list(current), period=month.end)
+        StoredSpcSummary.objects.filter(period=month.end)
         .annotate(current=Coalesce(F("indicator__series_version__version"), 0))
         .filter(version=F("current"))
         .values_list("indicator_id", *KEY_FIELDS, *SUMMARY_FIELDS)
@@ -154,7 +156,7 @@ def _stored(measures: Sequence[Indicator], month: Month) -> dict[int, SpcSummary
     return {
         pk: SpcSummary(points, VARIATIONS[variation], ASSURANCES[assurance], reason)
         for pk, polarity, cumulative, baseline, points, variation, assurance, reason in rows
-        if current[pk] == (polarity, cumulative, baseline)
+        if current.get(pk) == (polarity, cumulative, baseline)
     }
 
 
