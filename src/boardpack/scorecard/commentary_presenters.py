@@ -14,7 +14,7 @@ from boardpack.core.periods import Month
 from boardpack.core.status import EXCEPTIONS
 from boardpack.core.symbols import Scheme
 from boardpack.scorecard.models import Comment
-from boardpack.scorecard.presenters import NO_COMMENT_REQUIRED, figures, period_title
+from boardpack.scorecard.presenters import figures, no_comment_text, period_title
 from boardpack.scorecard.selectors import StatusRow
 
 
@@ -89,6 +89,8 @@ class CommentaryLine:
     """The link to the write page: write, or edit (view while submitted) one's own."""
     submitted: bool
     """Waiting for a performance officer's review."""
+    not_required: str
+    """Why no commentary is needed, for a row that is not an exception; else empty."""
 
 
 def commentary_line(
@@ -106,6 +108,7 @@ def commentary_line(
         reason=returned_reason(comment),
         action=(VIEW if submitted else EDIT) if own else WRITE,
         submitted=submitted,
+        not_required="" if row.commentary_due else no_comment_text(row),
     )
 
 
@@ -123,7 +126,6 @@ class MyIndicatorsPage:
     exceptions: list[CommentaryLine]
     """Worse or better than target: commentary needed; worst first."""
     others: list[CommentaryLine]
-    no_comment_required: str = NO_COMMENT_REQUIRED
 
 
 def my_indicators_page(

@@ -32,7 +32,7 @@ from boardpack.reports.document import (
 from boardpack.scorecard.indicator_presenters import trend_chart
 from boardpack.scorecard.indicator_selectors import MonthFacts, YearValues, year_grid
 from boardpack.scorecard.models import Actual, Comment, CommentState, Indicator, Tag, Target
-from boardpack.scorecard.presenters import NO_COMMENT_REQUIRED, figures, period_title
+from boardpack.scorecard.presenters import figures, no_comment_text, period_title
 from boardpack.scorecard.selectors import ScorecardQuery, StatusRow, scorecard_rows, status_rows
 
 COMMENTARY_MISSING = "Commentary required: none has been approved for this period."
@@ -157,7 +157,7 @@ def _block(
         grid=grid,
         chart=chart,
         commentary=tuple(Commentary(c.author.name, c.subject, c.text) for c in comments),
-        no_comment_text=COMMENTARY_MISSING if row.commentary_due else NO_COMMENT_REQUIRED,
+        no_comment_text=COMMENTARY_MISSING if row.commentary_due else no_comment_text(row),
     )
 
 
