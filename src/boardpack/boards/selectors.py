@@ -11,6 +11,7 @@ from boardpack.accounts.permissions import AnyUser, is_officer, person_of
 from boardpack.boards.models import Board, BoardSelection, Delivery, Meeting
 from boardpack.core.brag import Brag
 from boardpack.core.cycle import MAX_OFFSET
+from boardpack.core.periods import Month
 from boardpack.plans.models import Action, Plan
 from boardpack.scorecard.models import Indicator
 from boardpack.scorecard.selectors import indicators_for_scorecard
@@ -105,3 +106,10 @@ def meeting_deliveries(meeting: Meeting) -> QuerySet[Delivery]:
 def mailable(person: Person | None) -> bool:
     """Whether Boardpack may e-mail this person: they have an address and did not opt out."""
     return person is not None and bool(person.email) and not person.email_opt_out
+
+
+def next_pack_month(today: date) -> Month | None:
+    """The period the next meeting's pack reviews: the soonest meeting of any board, today or
+    later (the scorecard's and the reports' default period, scorecard.default_period)."""
+    meeting = Meeting.objects.filter(date__gte=today).order_by("date", "pk").first()
+    return meeting.month if meeting else None

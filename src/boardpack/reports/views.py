@@ -16,8 +16,8 @@ from boardpack.reports.document import Document
 from boardpack.reports.forms import AppendixForm, QuarterlyForm
 from boardpack.reports.plan_forms import plan_report_forms
 from boardpack.reports.render import FORMATS
-from boardpack.scorecard.forms import period_choices
-from boardpack.scorecard.selectors import actual_months, current_scheme
+from boardpack.scorecard.default_period import period_menu
+from boardpack.scorecard.selectors import current_scheme
 
 logger = logging.getLogger(__name__)
 NOT_SET_UP = (
@@ -30,7 +30,7 @@ TEXT = "text/plain; charset=utf-8"
 @login_required
 def reports(request: HttpRequest) -> HttpResponse:
     """Every signed-in role may read the board pack; it prints approved commentary only."""
-    form = QuarterlyForm(request.GET or None, periods=period_choices(actual_months()))
+    form = QuarterlyForm(request.GET or None, menu=period_menu())
     if not request.GET or not form.is_valid():
         appendix_form = AppendixForm(years=linked_year_ends())
         context = {"form": form, "appendix_form": appendix_form, **plan_report_forms()}
@@ -52,7 +52,7 @@ def appendix(request: HttpRequest) -> HttpResponse:
     form = AppendixForm(request.GET, years=linked_year_ends())
     if not form.is_valid():
         context = {
-            "form": QuarterlyForm(periods=period_choices(actual_months())),
+            "form": QuarterlyForm(menu=period_menu()),
             "appendix_form": form,
             **plan_report_forms(),
         }

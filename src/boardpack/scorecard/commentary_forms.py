@@ -10,14 +10,15 @@ from django.db.models import QuerySet
 from boardpack.accounts.models import Person
 from boardpack.core.commentary import State, needs_reason
 from boardpack.core.periods import Month, parse_period
-from boardpack.scorecard.forms import period_choices
+from boardpack.scorecard.default_period import PeriodMenu
 from boardpack.scorecard.models import Comment, Indicator
 
 DEFAULT_SUBJECT = "Head of Service Commentary"
 
 
 class PeriodChoice(forms.Form):
-    """Which month a commentary page shows; the latest month with actuals by default."""
+    """Which month a commentary page shows; the shared default period (default_period) if none
+    is asked for."""
 
     period = forms.TypedChoiceField(
         coerce=parse_period,
@@ -25,10 +26,10 @@ class PeriodChoice(forms.Form):
         error_messages={"invalid_choice": "Select a period from the list"},
     )
 
-    def __init__(self, data: Any, *, months: list[Month]) -> None:
+    def __init__(self, data: Any, *, menu: PeriodMenu) -> None:
         super().__init__(data if data and "period" in data else None)
-        self.fields["period"].choices = period_choices(months)  # type: ignore[attr-defined]
-        self.default = months[-1] if months else None
+        self.fields["period"].choices = menu.choices  # type: ignore[attr-defined]
+        self.default = menu.default
 
     def month(self) -> Month | None:
         """The month asked for when valid, else the default."""

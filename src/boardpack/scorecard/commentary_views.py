@@ -44,6 +44,7 @@ from boardpack.scorecard.commentary_presenters import (
     shown_comments,
     write_message,
 )
+from boardpack.scorecard.default_period import period_menu
 from boardpack.scorecard.commentary_selectors import (
     delegate_people,
     delegations_of,
@@ -56,14 +57,14 @@ from boardpack.scorecard.commentary_selectors import (
     writer_indicators,
 )
 from boardpack.scorecard.presenters import period_title
-from boardpack.scorecard.selectors import actual_months, current_scheme, status_rows
+from boardpack.scorecard.selectors import current_scheme, status_rows
 
 writer_required = role_required({Role.INDICATOR_OWNER, Role.DELEGATE})
 owner_required = role_required({Role.INDICATOR_OWNER})
 
 
 def _period(request: HttpRequest) -> tuple[PeriodChoice, Month]:
-    choice = PeriodChoice(request.GET, months=actual_months())
+    choice = PeriodChoice(request.GET, menu=period_menu())
     return choice, choice.month() or Month.of(timezone.localdate())
 
 

@@ -13,12 +13,12 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from boardpack.core.periods import Month
+from boardpack.scorecard.default_period import PeriodMenu, period_menu
 from boardpack.scorecard.exports import export_csv, export_xlsx
-from boardpack.scorecard.forms import ScorecardFilter, period_choices
+from boardpack.scorecard.forms import ScorecardFilter
 from boardpack.scorecard.presenters import scorecard_page, status_choices
 from boardpack.scorecard.selectors import (
     ScorecardQuery,
-    actual_months,
     current_scheme,
     data_version,
     scorecard_rows,
@@ -35,17 +35,18 @@ SORT_COLUMNS = (
 
 
 def _query(
-    request: HttpRequest, months: list[Month]
+    request: HttpRequest, default: Month | None
 ) -> tuple[ScorecardFilter, ScorecardQuery | None]:
+    """The filters asked for; the period by default is the shared rule's (default_period)."""
     scheme = current_scheme()
     form = ScorecardFilter(request.GET or None, statuses=status_choices(scheme))
-    if not months:
+    if default is None:
         return form, None
     if request.GET and not form.is_valid():
-        return form, ScorecardQuery(month=months[-1])
+        return form, ScorecardQuery(month=default)
     data: dict[str, Any] = form.cleaned_data if request.GET else {}
     return form, ScorecardQuery(
-        month=data.get("period") or months[-1],
+        month=data.get("period") or default,
         director=data.get("director"),
         service=data.get("service"),
         tag=data.get("tag"),
@@ -56,10 +57,10 @@ def _query(
     )
 
 
-def _table(request: HttpRequest, months: list[Month]) -> tuple[str, str, bool] | None:
+def _table(request: HttpRequest, menu: PeriodMenu) -> tuple[str, str, bool] | None:
     """The page's title and body for the request's filters, and whether they may be cached
     (not when the filters are invalid); none when there are no values yet."""
-    form, query = _query(request, months)
+    form, query = _query(request, menu.default)
     if query is None:
         return None
     scheme = current_scheme()
@@ -69,7 +70,7 @@ def _table(request: HttpRequest, months: list[Month]) -> tuple[str, str, bool] |
         {
             "page": page,
             "form": form,
-            "periods": period_choices(months),
+            "periods": menu.choices,
             "query_string": request.GET.urlencode(),
             "sort_columns": SORT_COLUMNS,
         },
@@ -78,9 +79,11 @@ def _table(request: HttpRequest, months: list[Month]) -> tuple[str, str, bool] |
     return page.title, table, not form.errors
 
 
-def _cache_key(version: str, request: HttpRequest) -> str:
+def _cache_key(version: str, request: HttpRequest, default: Month | None) -> str:
+    """By data version, filters and default period (which follows the meetings too)."""
     asked = urlencode(sorted(request.GET.lists()), doseq=True)
-    return f"scorecard:{version}:{hashlib.sha256(asked.encode()).hexdigest()}"
+    digest = hashlib.sha256(asked.encode()).hexdigest()
+    return f"scorecard:{version}:{default}:{digest}"
 
 
 @login_required
@@ -89,10 +92,11 @@ def scorecard(request: HttpRequest) -> HttpResponse:
     the version changes whenever the data the body shows change (DataVersion). A quartile
     filter reads the benchmarks, which the version does not follow, so it is never cached."""
     version = None if request.GET.get("quartile") else data_version()
-    key = _cache_key(version, request) if version else None
+    menu = period_menu()
+    key = _cache_key(version, request, menu.default) if version else None
     cached = cache.get(key) if key else None
     if cached is None:
-        made = _table(request, actual_months())
+        made = _table(request, menu)
         if made is None:
             return render(request, "scorecard/empty.html")
         title, table, cacheable = made
@@ -109,7 +113,7 @@ def scorecard_export(request: HttpRequest, fmt: str) -> HttpResponse:
     exporters = {"csv": export_csv, "xlsx": export_xlsx}
     if fmt not in exporters:
         raise Http404
-    _, query = _query(request, actual_months())
+    _, query = _query(request, period_menu().default)
     month = query.month if query else Month(2000, 1)
     rows = scorecard_rows(query, scheme=current_scheme()) if query else []
     return exporters[fmt](rows, filename=f"scorecard-{month.key}.{fmt}")
