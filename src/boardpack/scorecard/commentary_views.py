@@ -44,7 +44,6 @@ from boardpack.scorecard.commentary_presenters import (
     shown_comments,
     write_message,
 )
-from boardpack.scorecard.default_period import period_menu
 from boardpack.scorecard.commentary_selectors import (
     delegate_people,
     delegations_of,
@@ -56,6 +55,7 @@ from boardpack.scorecard.commentary_selectors import (
     writer_comment,
     writer_indicators,
 )
+from boardpack.scorecard.default_period import period_menu
 from boardpack.scorecard.presenters import period_title
 from boardpack.scorecard.selectors import current_scheme, status_rows
 
