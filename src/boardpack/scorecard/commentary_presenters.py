@@ -162,7 +162,7 @@ class QueueLine:
 
 
 def queue_lines(comments: list[Comment]) -> list[QueueLine]:
-    return [QueueLine(c, Month.of(c.period).label) for c in comments]
+    return [QueueLine(c, period_title(Month.of(c.period))) for c in comments]
 
 
 def paragraphs(text: str) -> list[str]:
@@ -210,7 +210,8 @@ def comment_page(row: StatusRow, comment: Comment | None) -> CommentPage:
 
 
 def _about(comment: Comment) -> str:
-    return f"{comment.indicator.code} for {Month.of(comment.period).label}"
+    """The indicator and its period as the page headings name it (period_title)."""
+    return f"{comment.indicator.code} for {period_title(Month.of(comment.period))}"
 
 
 def write_message(comment: Comment) -> str:
