@@ -79,7 +79,7 @@ INSTALLED_APPS = [
     "boardpack.web",
     "boardpack.reports",
     "boardpack.benchmarks",
-    "boardpack.calculated",
+    "boardpack.calculated_indicators",
     "boardpack.demo",
 ]
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from boardpack.benchmarks.importers import import_benchmarks
 from boardpack.benchmarks.models import PublishedValue
-from boardpack.core.benchmarks import MARKERS, is_marker
+from boardpack.core.comparators import MARKERS, is_marker
 from boardpack.lib.importing import ImportFailed
 from tests.benchmarks.files import NAMES, write_figures
 

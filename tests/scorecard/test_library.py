@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from boardpack.scorecard.importers import import_file
-from boardpack.scorecard.indicator_specs import fields_of
+from boardpack.scorecard.indicators.specs import fields_of
 from boardpack.scorecard.models import Actual, Indicator, Target
 
 NEW = {

@@ -10,7 +10,7 @@ from typing import Any
 
 from boardpack.benchmarks.import_context import ImportContext
 from boardpack.benchmarks.models import Area, Measure
-from boardpack.core.benchmarks import published_polarity
+from boardpack.core.comparators import published_polarity
 from boardpack.core.status import Polarity
 from boardpack.lib.importing import (
     ErrorCollector,

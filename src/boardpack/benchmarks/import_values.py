@@ -19,7 +19,7 @@ from django.db.models import Count
 from boardpack.benchmarks.import_context import ImportContext
 from boardpack.benchmarks.models import Area, Measure, PublishedValue
 from boardpack.benchmarks.selectors import year_labels
-from boardpack.core.benchmarks import MARKERS, latest_label, year_span
+from boardpack.core.comparators import MARKERS, latest_label, year_span
 from boardpack.lib.importing import ErrorCollector, ImportFailed, ImportReport, RowError
 
 REQUIRED = {"short desc": "code", "years": "year", "la number": "number", "values": "value"}

@@ -23,7 +23,7 @@ from boardpack.benchmarks.models import (
     NeighbourSet,
     PublishedValue,
 )
-from boardpack.core.benchmarks import (
+from boardpack.core.comparators import (
     Band,
     NeighbourMean,
     Standing,
@@ -229,6 +229,13 @@ def latest_bands(indicator_ids: Iterable[int]) -> dict[int, Band | None]:
             banded=link.measure.banded,
         ).band
     return bands
+
+
+def indicators_in_band(indicator_ids: Iterable[int], band: str) -> set[int]:
+    """Those of the indicators whose latest quartile band (`latest_bands`) is `band` (A to D)."""
+    return {
+        pk for pk, found in latest_bands(indicator_ids).items() if found and found.value == band
+    }
 
 
 @dataclass(frozen=True)

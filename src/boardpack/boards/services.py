@@ -19,7 +19,6 @@ from boardpack.core.cycle import Offsets, RecurrenceError, recurrence, review_mo
 from boardpack.core.periods import Month
 from boardpack.plans.audit import User, apply, audited
 from boardpack.plans.models import Plan
-from boardpack.plans.services import plan_save
 from boardpack.scorecard.models import Tag
 
 
@@ -119,14 +118,19 @@ def _oversee(board: Board, plans: Iterable[Plan], user: User, reason: str) -> No
     changed = [p for p in Plan.objects.filter(board=board) if p.pk not in chosen]
     changed += list(Plan.objects.filter(pk__in=chosen).exclude(board=board))
     for plan in changed:
-        plan_save(
-            name=plan.name,
-            parent=plan.parent,
-            board=board if plan.pk in chosen else None,
-            owner=plan.owner,
-            user=user,
-            reason=reason,
+        plan_board_set(
+            plan=plan, board=board if plan.pk in chosen else None, user=user, reason=reason
         )
+
+
+@transaction.atomic
+def plan_board_set(*, plan: Plan, board: Board | None, user: User, reason: str) -> Plan:
+    """Make `board` the one overseeing `plan` (None: no board); the plan's history says who and
+    why. Boards own this link: plans name their board but never write it."""
+    if apply(plan, {"board": board}):
+        audited(plan, user, reason)
+        plan.save()
+    return plan
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from boardpack.plans.columns import column_key
 from boardpack.plans.models import Action, BragChange, Plan, TimescaleResolution
 from boardpack.plans.presenters import BragView, brag_view, due_text
 from boardpack.plans.selectors import ActionHistory
-from boardpack.scorecard.history_presenters import Change, person_name
+from boardpack.scorecard.indicators.history_presenters import Change, person_name
 
 FIELD_LABELS = {
     "objective": "Objective",

@@ -130,7 +130,7 @@ def urgency(action: Action, *, as_of: date, horizon: Horizon) -> Urgency | None:
 
 def horizon_text(horizon: Horizon) -> str:
     if horizon.meeting is not None:
-        return f"the board on {horizon.meeting.date:%-d %B %Y}"
+        return f"the board on {horizon.meeting:%-d %B %Y}"
     return f"{horizon.date:%-d %B %Y}"
 
 

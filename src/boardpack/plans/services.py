@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from boardpack.accounts.models import Person
 from boardpack.accounts.permissions import is_officer, person_of
-from boardpack.boards.models import Board
 from boardpack.core.brag import Brag
 from boardpack.core.progress import format_progress_entry
 from boardpack.plans.audit import User, apply, audited, saved_user
@@ -45,12 +44,12 @@ def plan_save(
     *,
     name: str,
     parent: Plan | None = None,
-    board: Board | None = None,
     owner: Person | None = None,
     user: User,
     reason: str,
 ) -> Plan:
-    """Create the plan called `name`, or set its parent plan, overseeing board and owner."""
+    """Create the plan called `name`, or set its parent plan and owner (the board overseeing
+    it is the boards' to set: boards.services.plan_board_set)."""
     name = name.strip()
     if not name:
         raise PlanError("A plan needs a name")
@@ -59,7 +58,7 @@ def plan_save(
         plan = Plan(name=name, slug=unique_slug(name))
     if parent is not None and (parent.pk == plan.pk or _is_below(parent, plan)):
         raise PlanError(f"{parent.name} cannot be the parent of {name}: it sits below it")
-    if apply(plan, {"parent": parent, "board": board, "owner": owner}) or plan.pk is None:
+    if apply(plan, {"parent": parent, "owner": owner}) or plan.pk is None:
         audited(plan, user, reason)
         plan.save()
     return plan

@@ -20,7 +20,7 @@ from boardpack.lib.importing import (
     parse_decimal,
     unique_keys,
 )
-from boardpack.scorecard.indicator_specs import FIELDS, required_text, spec_from_fields
+from boardpack.scorecard.indicators.specs import FIELDS, required_text, spec_from_fields
 from boardpack.scorecard.models import Indicator, Source
 from boardpack.scorecard.services import (
     CommentEntry,

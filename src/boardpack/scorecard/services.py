@@ -13,7 +13,6 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from boardpack.accounts.models import OrgUnit, Person, Role
-from boardpack.accounts.permissions import delegable_indicators
 from boardpack.accounts.services import (
     directorate_get_or_create,
     person_get_or_create,
@@ -41,6 +40,7 @@ from boardpack.scorecard.models import (
     Tag,
     Target,
 )
+from boardpack.scorecard.permissions import delegable_indicators
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from boardpack.accounts.services import person_get_or_create
-from boardpack.boards.services import board_save
+from boardpack.boards.services import board_save, plan_board_set
 from boardpack.demo.benchmarks import load_demo_benchmarks
 from boardpack.demo.priority_plan import load_demo_priority_plan
 from boardpack.plans.importers import import_plan
@@ -42,12 +42,14 @@ def load_demo_plan() -> str:
         user=None,
         reason=reason,
     )
-    parent = plan_save(name="Getting to Good Plan", board=improvement, user=None, reason=reason)
+    parent = plan_save(name="Getting to Good Plan", user=None, reason=reason)
+    plan_board_set(plan=parent, board=improvement, user=None, reason=reason)
     for lead in LEADS:
         person_get_or_create(name=lead)
     data = (SEED_DIR / PLAN_FILE).read_bytes()
     report = import_plan(name=PLAN_FILE, data=data, plan_name=PLAN_NAME, user=None)
-    plan_save(name=PLAN_NAME, parent=parent, board=board, user=None, reason=reason)
+    plan = plan_save(name=PLAN_NAME, parent=parent, user=None, reason=reason)
+    plan_board_set(plan=plan, board=board, user=None, reason=reason)
     return str(report)
 
 

@@ -1,0 +1,50 @@
+"""The imports page: a performance officer uploads the CSV/XLSX files the CLI imports.
+
+The upload goes through the same pipeline as `boardpack import` (scorecard.importers.import_file):
+every row is checked first; one error and nothing is written.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from boardpack.accounts.permissions import officer_required
+from boardpack.lib.importing import ImportFailed, ImportReport, RowError
+from boardpack.scorecard.importers import import_file
+from boardpack.scorecard.imports.forms import (
+    MAX_UPLOAD_MB,
+    ImportForm,
+    failed_message,
+    kind_choices,
+)
+
+
+@officer_required
+@require_http_methods(["GET", "POST"])
+def imports(request: HttpRequest) -> HttpResponse:
+    posted = request.method == "POST"
+    form = ImportForm(request.POST if posted else None, request.FILES if posted else None)
+    report: ImportReport | None = None
+    problems: list[RowError] = []
+    if posted and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = import_file(
+                form.cleaned_data["kind"], name=upload.name, data=upload.read(), user=request.user
+            )
+        except ImportFailed as failed:
+            problems = failed.errors
+            form.add_error("file", failed_message(upload.name, len(problems)))
+    return render(
+        request,
+        "scorecard/imports.html",
+        {
+            "form": form,
+            "kinds": kind_choices(),
+            "report": report,
+            "problems": problems,
+            "max_mb": MAX_UPLOAD_MB,
+        },
+    )

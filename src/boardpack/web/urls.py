@@ -1,0 +1,9 @@
+from django.urls import path
+
+from boardpack.web import views
+
+urlpatterns = [
+    path("", views.scorecard, name="home"),
+    path("scorecard/export.<str:fmt>", views.scorecard_export, name="scorecard-export"),
+    path("indicators/<int:pk>/", views.indicator, name="indicator"),
+]
