@@ -30,7 +30,7 @@ node_modules/.installed: package.json package-lock.json
 # demo installs it if it can, and runs without PDFs if it cannot.
 demo: install
 	scripts/ensure-chromium || echo "PDF downloads need Chromium: apt-get install chromium (or set CHROMIUM_PATH)" >&2
-	DEBUG=true $(BIN)/boardpack demo --reset
+	DEBUG=true $(BIN)/boardpack demo --reset --address $(DEMO_ADDR)
 	DEBUG=true $(BIN)/boardpack runserver --noreload $(DEMO_ADDR)
 
 test: install browser-tools migrations-check imports-check test-sqlite test-postgres
