@@ -27,19 +27,13 @@ from django.utils import timezone
 from boardpack.core.periods import Month
 from boardpack.scorecard.forms import period_choices
 from boardpack.scorecard.models import Actual, Indicator
-from boardpack.scorecard.selectors import FREQUENCY_STEP
+from boardpack.scorecard.selectors import reports_in
 
 PackPeriod = Callable[[date], Month | None]
 """Given today, the period the next meeting's pack reviews, or None when no meeting is set."""
 
 PACK_PERIOD_READERS: list[PackPeriod] = []
 """Rule 1's readers, registered by the apps that know about meetings; the first answer wins."""
-
-
-def reports_in(frequency: str, month: Month) -> bool:
-    """Whether an indicator of this frequency reports a value for the month."""
-    step = FREQUENCY_STEP.get(frequency, 1)  # type: ignore[call-overload]
-    return bool(month.fy_index % step == step - 1)
 
 
 def _actual_counts() -> dict[Month, Counter[str]]:

@@ -6,6 +6,7 @@ viewers are refused (403). Values are written through scorecard.services.values_
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -19,10 +20,11 @@ from boardpack.accounts.permissions import role_required
 from boardpack.core.periods import Month, fy_label, fy_months, parse_period
 from boardpack.scorecard.models import Indicator, Source
 from boardpack.scorecard.permissions import value_editable_indicators
-from boardpack.scorecard.selectors import current_scheme
+from boardpack.scorecard.selectors import current_scheme, reports_in
 from boardpack.scorecard.services import values_record
 from boardpack.scorecard.values.forms import GridChoice, ValuesForm, entry_rows, saved_message
 from boardpack.scorecard.values.selectors import (
+    Cell,
     entry_months,
     latest_actual_month,
     latest_year,
@@ -60,6 +62,20 @@ def _year(request: HttpRequest, indicator: Indicator) -> int:
     return latest_year(indicator)
 
 
+PERIODS = {
+    Indicator.Frequency.QUARTERLY: ("Quarter", "Quarters of {}", lambda m: m.quarter_label),
+    Indicator.Frequency.ANNUAL: ("Year", "The year {}", lambda m: f"{m.fy_label} (to {m.label})"),
+}
+MONTHLY: tuple[str, str, Callable[[Month], str]] = ("Month", "Months of {}", lambda m: m.label)
+
+
+def _periods(indicator: Indicator, year: int) -> tuple[str, str, Callable[[Cell], str]]:
+    """How the indicator's periods are called, as it reports monthly, quarterly or yearly: the
+    column heading, the table's caption and each cell's name (in its labels and errors)."""
+    heading, caption, name = PERIODS.get(indicator.frequency, MONTHLY)  # type: ignore[call-overload]
+    return heading, caption.format(fy_label(year)), lambda cell: name(cell.month)
+
+
 @values_editor_required
 @require_http_methods(["GET", "POST"])
 def indicator_values(request: HttpRequest, pk: int) -> HttpResponse:
@@ -67,14 +83,17 @@ def indicator_values(request: HttpRequest, pk: int) -> HttpResponse:
     if indicator.kind == Indicator.Kind.MILESTONE:
         return render(request, "scorecard/values_milestone.html", {"indicator": indicator})
     year = _year(request, indicator)
-    cells = value_cells([indicator], fy_months(year))
+    months = [m for m in fy_months(year) if reports_in(indicator.frequency, m)]
+    heading, caption, name_of = _periods(indicator, year)
     form = ValuesForm(
         request.POST if request.method == "POST" else None,
-        cells=cells,
-        name_of=lambda cell: cell.month.label,
+        cells=value_cells([indicator], months),
+        name_of=name_of,
     )
     context = {
         "indicator": indicator,
+        "period_heading": heading,
+        "period_caption": caption,
         "year": year,
         "year_label": fy_label(year),
         "previous": (year - 1, fy_label(year - 1)),
