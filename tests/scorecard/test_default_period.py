@@ -11,8 +11,8 @@ import time_machine
 from boardpack.boards.models import Board, Meeting
 from boardpack.core.periods import Month
 from boardpack.scorecard.default_period import default_month, reported_month
-from boardpack.scorecard.selectors import reports_in
 from boardpack.scorecard.models import Indicator, Source
+from boardpack.scorecard.selectors import reports_in
 from boardpack.scorecard.services import ValueEntry, values_record
 
 TODAY = date(2012, 10, 5)

@@ -19,7 +19,6 @@ from boardpack.lib.importing import parse_decimal
 from boardpack.scorecard.services import ValueEntry
 from boardpack.scorecard.values.selectors import Cell
 
-
 SIGNS = {"%": "the % sign", "£": "the £ sign", "$": "the $ sign", "€": "the € sign"}
 EXAMPLE = "38.1"
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,(\d{1,2}|\d{4,})")
