@@ -7,6 +7,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from boardpack.accounts.models import OrgUnit, Person
+from boardpack.calc.workdays import bank_holidays
 from boardpack.core.cycle import CycleDates, Mail, Offsets, cycle_dates
 from boardpack.core.periods import Month
 from boardpack.scorecard.models import Tag
@@ -133,7 +134,8 @@ class Meeting(models.Model):
 
     @property
     def dates(self) -> CycleDates:
-        return cycle_dates(self.date, self.board.offsets)
+        """The cycle's days, each a working day of England and Wales (core.cycle says how)."""
+        return cycle_dates(self.date, self.board.offsets, bank_holidays())
 
 
 class Delivery(models.Model):
