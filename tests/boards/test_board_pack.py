@@ -9,6 +9,7 @@ import time_machine
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
+from boardpack.boards.models import Board
 from tests.boards.world import at
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +80,26 @@ def test_the_pack_is_the_same_for_the_same_data(world, client, officer):
 
 def test_only_pdf_and_word(world, client, officer):
     assert _pack(client, officer, world, "xlsx").status_code == 404
+
+
+@pytest.mark.parametrize("who", ["chair", "member", "pm"])
+def test_the_chair_members_and_programme_manager_download_their_boards_pack(world, client, who):
+    client.force_login(world.people[who].user)
+    assert "Board pack (Word)" in client.get(f"/meetings/{world.meeting.pk}/").content.decode()
+    response = _pack(client, world.people[who].user, world, "docx")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+@pytest.mark.parametrize("who", ["lead", "safeguarding"])
+def test_a_reader_not_on_the_board_is_refused_the_pack(world, client, who):
+    client.force_login(world.people[who].user)
+    assert "Board pack" not in client.get(f"/meetings/{world.meeting.pk}/").content.decode()
+    for fmt in ("pdf", "docx"):
+        assert _pack(client, world.people[who].user, world, fmt).status_code == 403
+
+
+def test_a_viewer_on_another_board_is_refused_the_pack(world, client):
+    other = Board.objects.create(name="Permanence Board")
+    other.members.add(world.people["lead"])
+    assert _pack(client, world.people["lead"].user, world, "docx").status_code == 403

@@ -39,6 +39,16 @@ def may_manage(user: AnyUser, board: Board) -> bool:
     return person is not None and board.programme_manager_id == person.pk
 
 
+def may_read_pack(user: AnyUser, board: Board) -> bool:
+    """Those who manage the board, its chair and its members: the board pack is their papers."""
+    if may_manage(user, board):
+        return True
+    person = person_of(user)
+    if person is None:
+        return False
+    return board.chair_id == person.pk or board.members.filter(pk=person.pk).exists()
+
+
 def board_selections(board: Board) -> list[BoardSelection]:
     return list(board.selections.select_related("tag", "unit"))
 

@@ -30,6 +30,7 @@ from boardpack.boards.selectors import (
     board_selections,
     boards_list,
     may_manage,
+    may_read_pack,
     meetings_list,
 )
 from boardpack.reports.views import document_response
@@ -182,6 +183,7 @@ def _meeting_page(request: HttpRequest, found: Meeting, error: str = "") -> Http
     context = {
         "page": meeting_page(found, today=timezone.localdate()),
         "manage": may_manage(request.user, found.board),
+        "pack": may_read_pack(request.user, found.board),
         "error": error,
     }
     return render(request, "boards/meeting.html", context, status=400 if error else 200)
@@ -231,9 +233,12 @@ def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def meeting_pack(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    """The board pack as one PDF or one Word document, its parts in the board's order."""
+    """The board pack as one PDF or one Word document, its parts in the board's order: for those
+    who manage the board, its chair and its members (others get 403)."""
     if fmt not in PACK_FORMATS:
         raise Http404
-    found = _meeting(request, pk, manage=True)
+    found = _meeting(request, pk)
+    if not may_read_pack(request.user, found.board):
+        raise PermissionDenied
     document = board_pack(found, as_of=min(timezone.localdate(), found.date))
     return document_response(document, fmt)
