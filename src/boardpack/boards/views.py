@@ -20,8 +20,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from boardpack.accounts.permissions import is_officer, officer_required
 from boardpack.boards import services
 from boardpack.boards.forms import BoardForm, MeetingForm, MeetingsForm, SelectionForm
-from boardpack.boards.meeting_page import meeting_page
+from boardpack.boards.meeting_page import meeting_page, requests_message
 from boardpack.boards.models import Board, Meeting
+from boardpack.boards.outbox import requests_now
 from boardpack.boards.pack import PACK_FORMATS, board_pack
 from boardpack.boards.presenters import cycle_steps, pack_order_text
 from boardpack.boards.selectors import (
@@ -228,6 +229,18 @@ def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return _meeting_page(request, found, str(error))
     messages.success(request, f"The meeting on {found.date:%d/%m/%Y} was removed")
     return redirect("board", pk=found.board_id)
+
+
+@login_required
+@require_POST
+def meeting_requests_now(request: HttpRequest, pk: int) -> HttpResponse:
+    """The programme manager sends the cycle's requests now (the same e-mails, never twice)."""
+    found = _meeting(request, pk, manage=True)
+    if found.date < timezone.localdate():
+        return _meeting_page(request, found, "The meeting has been held: no requests were sent.")
+    report = requests_now(found, now=timezone.now())
+    messages.success(request, requests_message(report))
+    return redirect("meeting", pk=found.pk)
 
 
 @login_required
