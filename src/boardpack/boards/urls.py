@@ -19,4 +19,9 @@ urlpatterns = [
     path("meetings/<int:pk>/remove/", views.meeting_delete, name="meeting-delete"),
     path("meetings/<int:pk>/requests/", views.meeting_requests_now, name="meeting-requests-now"),
     path("meetings/<int:pk>/pack.<str:fmt>", views.meeting_pack, name="meeting-pack"),
+    path(
+        "commentary/chase/<int:pk>/<str:period>/",
+        views.commentary_chase,
+        name="commentary-chase",
+    ),
 ]

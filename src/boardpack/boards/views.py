@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -22,6 +23,7 @@ from boardpack.boards import services
 from boardpack.boards.forms import BoardForm, MeetingForm, MeetingsForm, SelectionForm
 from boardpack.boards.meeting_page import meeting_page, requests_message
 from boardpack.boards.models import Board, Meeting
+from boardpack.boards.notices import Chased, ChaseError, chase_commentary
 from boardpack.boards.outbox import requests_now
 from boardpack.boards.pack import PACK_FORMATS, board_pack
 from boardpack.boards.presenters import cycle_steps, pack_order_text
@@ -34,9 +36,29 @@ from boardpack.boards.selectors import (
     may_read_pack,
     meetings_list,
 )
+from boardpack.core.periods import Month, PeriodError, parse_period
 from boardpack.reports.views import document_response
+from boardpack.scorecard.models import Indicator
+from boardpack.scorecard.presenters import period_title
 
 REASON = "web form"
+
+
+def _chased_message(chased: Chased, indicator: Indicator, month: Month) -> tuple[int, str]:
+    delivery = chased.delivery
+    about = f"{indicator.code}, {period_title(month)}"
+    if chased.again:
+        at = timezone.localtime(delivery.created_at)
+        return messages.INFO, (
+            f"{delivery.person.name} was already chased for {about} today at {at:%H:%M}: "
+            "not sent again."
+        )
+    if chased.sent:
+        return messages.SUCCESS, f"{delivery.person.name} has been sent a reminder for {about}."
+    return messages.WARNING, (
+        f"The reminder to {delivery.person.name} for {about} could not be sent now "
+        f"({delivery.last_error}); the next cycle run tries again."
+    )
 
 
 def _managed(request: HttpRequest, board: Board) -> Board:
@@ -241,6 +263,24 @@ def meeting_requests_now(request: HttpRequest, pk: int) -> HttpResponse:
     report = requests_now(found, now=timezone.now())
     messages.success(request, requests_message(report))
     return redirect("meeting", pk=found.pk)
+
+
+@officer_required
+@require_POST
+def commentary_chase(request: HttpRequest, pk: int, period: str) -> HttpResponse:
+    """A performance officer chases an exception's owner for its commentary: one e-mail now."""
+    indicator = get_object_or_404(Indicator.objects.select_related("owner"), pk=pk)
+    try:
+        month = parse_period(period)
+    except PeriodError:
+        raise Http404 from None
+    try:
+        chased = chase_commentary(indicator, month, now=timezone.now())
+    except ChaseError as error:
+        messages.warning(request, str(error))
+    else:
+        messages.add_message(request, *_chased_message(chased, indicator, month))
+    return redirect(f"{reverse('comment-review-list')}?period={month.key}")
 
 
 @login_required

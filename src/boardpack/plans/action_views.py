@@ -30,6 +30,7 @@ from boardpack.plans.action_presenters import (
 from boardpack.plans.forms import BragProposalForm, ProgressForm
 from boardpack.plans.models import Action, Plan
 from boardpack.plans.presenters import brag_view, latest_entry, urgency
+from boardpack.plans.queue_views import QUEUE
 from boardpack.plans.selectors import action_for_page, action_history, attention_horizon
 
 
@@ -148,4 +149,6 @@ def brag_confirm(request: HttpRequest, slug: str, pk: int, change: int) -> HttpR
     else:
         label = brag_view(proposal.brag).label
         messages.success(request, f"Action {found.ref or '(no ref)'} is now {label}.")
+    if request.POST.get("next") == QUEUE:
+        return redirect("brag-queue")
     return redirect("plan-action", plan.slug, found.pk)

@@ -11,8 +11,9 @@ from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from boardpack.accounts.models import OrgUnit, Person
+from boardpack.accounts.permissions import is_officer, person_of
 from boardpack.core.brag import BRAG_ORDER, Brag
-from boardpack.plans.models import Action, Objective, Plan
+from boardpack.plans.models import Action, BragChange, Objective, Plan
 from boardpack.scorecard.models import Indicator
 
 DEFAULT_HORIZON = timedelta(weeks=6)
@@ -237,10 +238,35 @@ def action_history(action: Action) -> ActionHistory:
     return ActionHistory(records, names)
 
 
-def person_leading(user: Any) -> Person | None:
-    """The signed-in user's person, with `leads`: whether any action names them responsible
-    (one query: the person and the answer together; None for no person)."""
-    if not user.is_authenticated:
-        return None
-    leads = Exists(Action.objects.filter(responsible_people=OuterRef("pk")))
-    return Person.objects.filter(user=user).annotate(leads=leads).first()
+def waiting_proposals() -> QuerySet[BragChange]:
+    """BRAG proposals waiting for confirmation: not confirmed, and no status confirmed on their
+    action since they were made (a later confirmation settles the earlier proposals)."""
+    settled = BragChange.objects.filter(
+        action=OuterRef("action"), confirmed=True, confirmed_at__gt=OuterRef("at")
+    )
+    return BragChange.objects.filter(confirmed=False).exclude(Exists(settled))
+
+
+def proposals_to_confirm(user: Any) -> list[BragChange]:
+    """The waiting proposals this user may confirm, across plans, oldest first: every one for a
+    performance officer; for a programme manager, those of the plans their boards oversee."""
+    waiting = waiting_proposals()
+    if not is_officer(user):
+        person = person_of(user)
+        if person is None:
+            return []
+        waiting = waiting.filter(action__plan__board__programme_manager=person)
+    return list(
+        waiting.select_related("action__plan", "action__objective", "by__person").order_by(
+            "at", "pk"
+        )
+    )
+
+
+def confirms_any(user: Any) -> bool:
+    """Whether the user may confirm the BRAG of some plan: an officer, or the programme manager
+    of a board overseeing a plan."""
+    if is_officer(user):
+        return True
+    person = person_of(user)
+    return person is not None and Plan.objects.filter(board__programme_manager=person).exists()

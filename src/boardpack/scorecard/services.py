@@ -29,6 +29,7 @@ from boardpack.core.commentary import (
 from boardpack.core.periods import Month
 from boardpack.core.status import Polarity, Tolerance
 from boardpack.core.units import Unit
+from boardpack.scorecard.commentary.signals import commentary_submitted
 from boardpack.scorecard.models import (
     Actual,
     Comment,
@@ -220,12 +221,12 @@ def values_record(
     return counts
 
 
-def _comment_event(comment: Comment, state: str, user: User, reason: str) -> None:
+def _comment_event(comment: Comment, state: str, user: User, reason: str) -> CommentEvent:
     """Save the comment in its new state and append the event: the one way a state changes."""
     comment.state = state
     comment._history_user = user  # type: ignore[attr-defined]
     comment.save()
-    CommentEvent.objects.create(
+    return CommentEvent.objects.create(
         comment=comment,
         state=state,
         by=user if user is not None and user.pk else None,
@@ -288,7 +289,11 @@ def comment_write(
     comment.text = text
     comment.source, comment.source_ref, comment.set_by = Source.FORM, "", user
     comment.set_at = timezone.now()
-    _comment_event(comment, wanted, user, "")
+    event = _comment_event(comment, wanted, user, "")
+    if wanted is State.SUBMITTED:
+        transaction.on_commit(
+            lambda: commentary_submitted.send(sender=Comment, comment=comment, event=event)
+        )
     return comment
 
 
