@@ -51,7 +51,7 @@ def _listed(html: str) -> list[int]:
 
 
 def test_a_programme_manager_sees_the_proposals_of_their_boards_plans(client, manager, proposals):
-    mine, theirs = proposals
+    mine, _ = proposals
     html = _queue(client, manager)
     assert _listed(html) == [mine.pk]
     assert "Panels paused" in html
