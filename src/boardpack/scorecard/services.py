@@ -221,7 +221,9 @@ def values_record(
     return counts
 
 
-def _comment_event(comment: Comment, state: str, user: User, reason: str) -> CommentEvent:
+def _comment_event(
+    comment: Comment, state: str, user: User, reason: str, previous_text: str = ""
+) -> CommentEvent:
     """Save the comment in its new state and append the event: the one way a state changes."""
     comment.state = state
     comment._history_user = user  # type: ignore[attr-defined]
@@ -232,6 +234,7 @@ def _comment_event(comment: Comment, state: str, user: User, reason: str) -> Com
         by=user if user is not None and user.pk else None,
         at=timezone.now(),
         reason=reason,
+        previous_text=previous_text,
     )
 
 
@@ -308,6 +311,24 @@ def comment_review(
     if needs_reason(wanted) and not reason.strip():
         raise TransitionError("say why the comment is returned")
     _comment_event(comment, wanted, user, reason.strip())
+    return comment
+
+
+@transaction.atomic
+def comment_correct(
+    *, comment: Comment, text: str, note: str, user: User, actors: frozenset[Actor]
+) -> Comment:
+    """A performance officer corrects submitted text (a typo) instead of returning it: it stays
+    submitted and its history gains an event with who, when, why and the text before."""
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    check_transition(State(comment.state), State.SUBMITTED, actors)
+    if not note.strip():
+        raise TransitionError("say what was corrected")
+    if text.strip() == comment.text.strip():
+        raise TransitionError("the text is unchanged: there is nothing to correct")
+    before = comment.text
+    comment.text = text
+    _comment_event(comment, State.SUBMITTED, user, f"Corrected: {note.strip()}", before)
     return comment
 
 

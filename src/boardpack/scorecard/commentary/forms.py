@@ -95,6 +95,26 @@ class ReviewForm(forms.Form):
         return data
 
 
+class CorrectionForm(forms.Form):
+    """A performance officer corrects submitted text (a typo) and says what was corrected."""
+
+    text = forms.CharField(
+        widget=forms.Textarea,
+        label="Corrected commentary",
+        help_text="Change only what is wrong: the writer's words stay theirs.",
+        error_messages={"required": "Enter the commentary"},
+    )
+    note = forms.CharField(
+        max_length=200,
+        label="What you corrected",
+        help_text="For example: a typo in the second paragraph. It is kept in the history.",
+        error_messages={"required": "Say what you corrected"},
+    )
+
+    def __init__(self, data: Any = None, *, comment: Comment) -> None:
+        super().__init__(data, initial={"text": comment.text}, prefix="correct")
+
+
 class DelegationForm(forms.Form):
     """An owner names the colleague who writes one of their indicators' commentary."""
 

@@ -62,17 +62,28 @@ def error_text(error: Exception) -> str:
     return capfirst(str(error))
 
 
+CORRECTED = StateTag("Corrected", "purple")
+
+
 @dataclass(frozen=True)
 class EventLine:
     state: StateTag
     by: str
     at: datetime
     reason: str
+    previous_text: str = ""
+    """A correction's text before it."""
 
 
 def event_lines(comment: Comment) -> list[EventLine]:
     return [
-        EventLine(STATE_TAGS[State(e.state)], user_name(e.by), e.at, e.reason)
+        EventLine(
+            CORRECTED if e.previous_text else STATE_TAGS[State(e.state)],
+            user_name(e.by),
+            e.at,
+            e.reason,
+            e.previous_text,
+        )
         for e in comment.events.all()  # type: ignore[attr-defined]
     ]
 
@@ -218,6 +229,10 @@ def write_message(comment: Comment) -> str:
     if comment.state == State.SUBMITTED:
         return f"Commentary on {_about(comment)} submitted for approval."
     return f"Commentary on {_about(comment)} saved as a draft."
+
+
+def correction_message(comment: Comment) -> str:
+    return f"Commentary on {_about(comment)} corrected; it is still waiting for review."
 
 
 def review_message(comment: Comment) -> str:

@@ -24,6 +24,7 @@ from boardpack.core.periods import Month, PeriodError, parse_period
 from boardpack.scorecard import services
 from boardpack.scorecard.commentary.forms import (
     CommentForm,
+    CorrectionForm,
     DelegationForm,
     PeriodChoice,
     ReviewForm,
@@ -31,6 +32,7 @@ from boardpack.scorecard.commentary.forms import (
 from boardpack.scorecard.commentary.presenters import (
     awaiting_approval,
     comment_page,
+    correction_message,
     error_text,
     my_indicators_page,
     queue_lines,
@@ -50,6 +52,7 @@ from boardpack.scorecard.commentary.selectors import (
     writer_indicators,
 )
 from boardpack.scorecard.default_period import period_menu
+from boardpack.scorecard.models import Comment
 from boardpack.scorecard.permissions import comment_actors, delegable_indicators
 from boardpack.scorecard.presenters import period_title
 from boardpack.scorecard.selectors import current_scheme, status_rows
@@ -202,5 +205,43 @@ def comment_review(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, review_message(reviewed))
             return redirect(f"{reverse('comment-review-list')}?period={month.key}")
-    page = comment_page(status_row(comment.indicator, month), comment)
-    return render(request, "scorecard/review.html", {"page": page, "form": form})
+    return _review_page(request, comment, form=form)
+
+
+def _review_page(
+    request: HttpRequest,
+    comment: Comment,
+    *,
+    form: ReviewForm | None = None,
+    correction: CorrectionForm | None = None,
+) -> HttpResponse:
+    page = comment_page(status_row(comment.indicator, Month.of(comment.period)), comment)
+    context = {
+        "page": page,
+        "form": form or ReviewForm(),
+        "correction": correction or CorrectionForm(comment=comment),
+    }
+    return render(request, "scorecard/review.html", context, status=400 if correction else 200)
+
+
+@officer_required
+@require_POST
+def comment_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """A performance officer corrects a typo in submitted commentary (kept in its history)."""
+    comment = get_object_or_404(reviewable_comments(), pk=pk)
+    form = CorrectionForm(request.POST, comment=comment)
+    if form.is_valid():
+        try:
+            corrected = services.comment_correct(
+                comment=comment,
+                text=form.cleaned_data["text"],
+                note=form.cleaned_data["note"],
+                user=request.user,
+                actors=comment_actors(request.user, comment.indicator),
+            )
+        except TransitionError as error:
+            form.add_error(None, error_text(error))
+        else:
+            messages.success(request, correction_message(corrected))
+            return redirect("comment-review", pk=comment.pk)
+    return _review_page(request, comment, correction=form)
