@@ -55,8 +55,12 @@ class CommentForm(forms.Form):
         error_messages={"required": "Enter the commentary"},
     )
 
-    def __init__(self, data: Any = None, *, comment: Comment | None) -> None:
-        super().__init__(data, initial={"text": comment.text} if comment else None)
+    def __init__(
+        self, data: Any = None, *, comment: Comment | None, start_from: Comment | None = None
+    ) -> None:
+        """`start_from`: earlier text the box opens with instead of the comment's own."""
+        start = start_from or comment
+        super().__init__(data, initial={"text": start.text} if start else None)
         self.comment = comment
         if comment is not None:
             del self.fields["subject"]

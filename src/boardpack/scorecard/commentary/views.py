@@ -45,6 +45,7 @@ from boardpack.scorecard.commentary.selectors import (
     delegations_of,
     latest_comments,
     others_comments,
+    previous_approved,
     review_queue,
     reviewable_comments,
     status_row,
@@ -52,7 +53,9 @@ from boardpack.scorecard.commentary.selectors import (
     writer_indicators,
 )
 from boardpack.scorecard.default_period import period_menu
-from boardpack.scorecard.models import Comment
+from boardpack.scorecard.indicators.presenters import TrendChart, trend_chart
+from boardpack.scorecard.indicators.selectors import year_grid, year_values
+from boardpack.scorecard.models import Comment, Indicator
 from boardpack.scorecard.permissions import comment_actors, delegable_indicators
 from boardpack.scorecard.presenters import period_title
 from boardpack.scorecard.selectors import current_scheme, status_rows
@@ -135,6 +138,15 @@ def delegation_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("my-indicators")
 
 
+def writing_chart(indicator: Indicator, month: Month) -> TrendChart | None:
+    """The indicator's trend over the month's financial year, as its page draws it, for the
+    writer to look at; none for a milestone (it has no values)."""
+    if indicator.kind == Indicator.Kind.MILESTONE:
+        return None
+    values = year_values(indicator, month.fy_start_year)
+    return trend_chart(indicator, values, year_grid(indicator, values))
+
+
 @writer_required
 @require_http_methods(["GET", "POST"])
 def comment_write(request: HttpRequest, pk: int, period: str) -> HttpResponse:
@@ -142,7 +154,11 @@ def comment_write(request: HttpRequest, pk: int, period: str) -> HttpResponse:
     indicator = get_object_or_404(writer_indicators(request.user), pk=pk)
     writer = _writer(request)
     comment = writer_comment(indicator, month, writer)
-    form = CommentForm(request.POST if request.method == "POST" else None, comment=comment)
+    previous, earlier = previous_approved(indicator, month)
+    start_from = next((c for c in earlier if str(c.pk) == request.GET.get("start")), None)
+    form = CommentForm(
+        request.POST if request.method == "POST" else None, comment=comment, start_from=start_from
+    )
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.comment_write(
@@ -164,6 +180,10 @@ def comment_write(request: HttpRequest, pk: int, period: str) -> HttpResponse:
         "page": comment_page(status_row(indicator, month), comment),
         "form": form,
         "others": shown_comments(list(others_comments(indicator, month, writer))),
+        "chart": writing_chart(indicator, month),
+        "previous_title": period_title(previous),
+        "earlier": shown_comments(earlier),
+        "started_from": start_from,
     }
     return render(request, "scorecard/comment_write.html", context)
 
