@@ -10,7 +10,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from boardpack.accounts.models import Person, Role
-from boardpack.scorecard.importers import import_file
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Delegation, Indicator
 
 SEED_DIR = Path(__file__).resolve().parents[1] / "src" / "boardpack" / "demo" / "seed"
@@ -26,12 +27,26 @@ def _user(username: str, *, person: str, role: str) -> object:
     return user
 
 
+@pytest.fixture(autouse=True)
+def second_factor_optional(settings):
+    """Tests of other things sign officers in with a password alone, as `make demo` does;
+    tests/accounts/test_second_factor.py requires the second factor again."""
+    settings.BOARDPACK_REQUIRE_2FA = "none"
+
+
+@pytest.fixture
+def quick_passwords(settings):
+    """For tests with many sign-ins: hash passwords quickly (the hasher is not under test; the
+    People tests check that a stored password is hashed with a slow one)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def demo_data(db):
     """The demo scorecard built from seeds 000 and 001, loaded through the importers."""
     for kind in ("indicators", "values", "comments"):
         name = f"{kind}.csv"
-        import_file(kind, name=name, data=(SEED_DIR / name).read_bytes(), user=None)
+        run_import(kind, Source.file(name, (SEED_DIR / name).read_bytes()), user=None)
 
 
 @pytest.fixture

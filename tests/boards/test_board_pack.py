@@ -145,3 +145,13 @@ def test_a_pack_made_after_the_meeting_leaves_out_changes_made_after_it(world, c
     text = "\n".join(p.text for p in WordDocument(io.BytesIO(response.content)).paragraphs)
     assert "No BRAG status has changed." in text
     assert f"Covers updates to {world.meeting.date:%d %B %Y}" in text
+
+
+def test_the_pack_shows_each_indicators_spc_icons_beside_its_status(world, client):
+    response = _pack(client, world.people["pm"].user, world, "docx")
+    text = "\n".join(p.text for p in WordDocument(io.BytesIO(response.content)).paragraphs)
+    status = next(line for line in text.splitlines() if line.startswith("Status: "))
+    assert "   Variation: – 12 points are needed   Assurance: – 12 points are needed" in status
+    assert "Special cause variation (SPC) by director: the type of each indicator's last point" in (
+        text
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 
 from boardpack.accounts.models import Person, Role
@@ -64,6 +65,15 @@ class PersonForm(forms.Form):
         strip=False,
         widget=forms.PasswordInput(attrs={**width(20), "autocomplete": "new-password"}),
     )
+    sso_subject = forms.CharField(
+        label="Single sign-on subject",
+        required=False,
+        max_length=255,
+        help_text="The identity provider's subject (sub) for them. Recorded at their first "
+        "single sign-on; give it when people are matched on it. Clear it if their account at "
+        "the provider changes.",
+        widget=forms.TextInput(attrs={**width(30), "autocomplete": "off"}),
+    )
     active = forms.BooleanField(
         label="Can sign in",
         required=False,
@@ -81,8 +91,11 @@ class PersonForm(forms.Form):
                 "role": person.role,
                 "username": login.get_username() if login else "",
                 "active": login.is_active if login else True,
+                "sso_subject": person.sso_subject,
             }
         super().__init__(data, initial=initial)
+        if not settings.BOARDPACK_SSO:
+            del self.fields["sso_subject"]
         if person is not None and person.user is not None:
             self.fields["new_password1"].label = "New password"
             self.fields["new_password2"].label = "Confirm new password"

@@ -295,3 +295,22 @@ def linked_year_ends() -> list[int]:
         .distinct(),
         reverse=True,
     )
+
+
+def area_figures(
+    area: Area, codes: Iterable[str], year_ends: Iterable[int]
+) -> dict[tuple[str, int], tuple[str, Figure]]:
+    """One area's published figures by (measure code, year end): the year label and the figure
+    (a number or a marker). Where several labels end in the same year the one of the shortest
+    span is taken (2024 before 2022-24). One query."""
+    rows = (
+        PublishedValue.objects.filter(
+            area=area, measure__code__in=set(codes), year_end__in=set(year_ends)
+        )
+        .order_by("measure__code", "year_end", "-year_start", "year")
+        .values_list("measure__code", "year_end", "year", "value", "marker")
+    )
+    found: dict[tuple[str, int], tuple[str, Figure]] = {}
+    for code, end, label, value, marker in rows:
+        found.setdefault((code, end), (label, Figure(value, marker)))
+    return found

@@ -21,3 +21,9 @@ class LinkForm(forms.Form):
             *((m.id, f"{m.id}: {m.title} ({m.unit})") for m in MEASURES.values()),
         ],
     )
+
+    @property
+    def chosen(self) -> str:
+        """The valid form's measure id; blank for none."""
+        measure: str = self.cleaned_data["measure"]
+        return measure

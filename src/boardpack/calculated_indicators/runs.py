@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib.metadata import PackageNotFoundError, version
@@ -21,8 +22,8 @@ import duckdb
 from boardpack.calc import LoadReport, load
 from boardpack.calc.engine import Result, rules_digest, run_measures
 from boardpack.calc.periods import Period
-from boardpack.calc.problems import Problem
 from boardpack.calc.validate import validate
+from boardpack.core.problems import Problem
 
 COLUMNS: Final = (
     "measure",
@@ -112,9 +113,11 @@ def record(result: Result) -> dict[str, str]:
     }
 
 
-def as_json(results: list[Result]) -> str:
-    """The results as a JSON list: numbers as numbers, absent figures as null."""
-    rows = [
+def as_json(results: list[Result], published: Mapping[str, object] | None = None) -> str:
+    """The results as a JSON list: numbers as numbers, absent figures as null; with
+    ``published`` (measure → the published figure beside it, composed above this app) each
+    row has it as ``published``."""
+    rows: list[dict[str, object]] = [
         {
             "measure": r.measure,
             "period": r.period.key,
@@ -130,6 +133,9 @@ def as_json(results: list[Result]) -> str:
         }
         for r in results
     ]
+    if published is not None:
+        for row in rows:
+            row["published"] = published.get(str(row["measure"]))
     return json.dumps(rows, indent=2, ensure_ascii=False)
 
 

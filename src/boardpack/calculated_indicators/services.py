@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,10 +17,10 @@ from boardpack.calc.engine import MEASURES, Measure, Result
 from boardpack.calc.periods import Period
 from boardpack.calculated_indicators.models import CalculatedValue, Calculation, MeasureLink
 from boardpack.core.units import Unit
+from boardpack.lib.audit import User, account, audited
 from boardpack.scorecard.models import Indicator, Source
 from boardpack.scorecard.services import ValueEntry, values_record
 
-User = AbstractBaseUser | None
 UNITS: Final[dict[str, Unit]] = {
     "percent": Unit.PERCENT,
     "rate per 10,000": Unit.RATE_PER_10K,
@@ -32,10 +31,6 @@ UNITS: Final[dict[str, Unit]] = {
 
 class LinkError(ValueError):
     """A link the rules do not allow."""
-
-
-def _history(instance: MeasureLink, user: User) -> None:
-    instance._history_user = user if user is not None and user.pk else None  # type: ignore[attr-defined]
 
 
 def _measure(indicator: Indicator, measure_id: str) -> Measure:
@@ -62,7 +57,7 @@ def measure_link_save(*, indicator: Indicator, measure_id: str, user: User) -> s
     if not measure_id:
         if link is None:
             return "unchanged"
-        _history(link, user)
+        audited(link, user)
         link.delete()
         return "removed"
     measure = _measure(indicator, measure_id)
@@ -71,7 +66,7 @@ def measure_link_save(*, indicator: Indicator, measure_id: str, user: User) -> s
     outcome = "created" if link is None else "changed"
     link = link or MeasureLink(indicator=indicator)
     link.measure_id = measure.id
-    _history(link, user)
+    audited(link, user)
     link.save()
     return outcome
 
@@ -104,7 +99,7 @@ def calculation_record(
         engine_version=engine_version,
         inputs=inputs,
         command=command[: Calculation._meta.get_field("command").max_length],
-        run_by=user if user is not None and user.pk else None,
+        run_by=account(user),
     )
     by_id = {r.measure: r for r in results}
     links = list(

@@ -49,6 +49,11 @@ class PlanSummary:
     objectives: list[ObjectiveSummary]
 
     @property
+    def known_objectives(self) -> list[Objective]:
+        """The plan's objectives, without the group of actions under none."""
+        return [s.objective for s in self.objectives if s.objective is not None]
+
+    @property
     def totals(self) -> Counter[Brag | None]:
         total: Counter[Brag | None] = Counter()
         for summary in self.objectives:
@@ -182,6 +187,11 @@ def plans_with_counts() -> list[Plan]:
         counts[f"n_{status.value}"] = Count("actions", filter=Q(actions__brag=status.value))
     counts["n_none"] = Count("actions", filter=Q(actions__brag=""))
     return list(Plan.objects.select_related("board", "parent").annotate(**counts).order_by("name"))
+
+
+def action_plan(pk: int) -> Plan | None:
+    """The plan holding action `pk`, as `action_for_page` takes it; None for no such action."""
+    return Plan.objects.select_related("board", "parent").filter(actions__pk=pk).first()
 
 
 def action_for_page(plan: Plan, pk: int) -> Action | None:

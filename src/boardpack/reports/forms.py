@@ -6,6 +6,7 @@ from django import forms
 
 from boardpack.accounts.models import OrgUnit
 from boardpack.core.periods import Month, parse_period
+from boardpack.reports.builders.quarterly import QuarterlyQuery
 from boardpack.reports.render import FORMATS
 from boardpack.scorecard.default_period import PeriodMenu
 from boardpack.scorecard.models import Tag
@@ -30,6 +31,11 @@ class QuarterlyForm(forms.Form):
         empty_label="All plans",
         label="Plan",
     )
+    spc_charts = forms.BooleanField(
+        required=False,
+        label="With each indicator's SPC chart",
+        help_text="The statistical process control chart and its points after each trend chart.",
+    )
     format = forms.ChoiceField(
         choices=[(f, f.upper()) for f in FORMATS], initial="html", required=False
     )
@@ -42,6 +48,18 @@ class QuarterlyForm(forms.Form):
 
     def clean_period(self) -> Month:
         return parse_period(self.cleaned_data["period"])
+
+    @property
+    def query(self) -> QuarterlyQuery:
+        """The valid form as the quarterly report's query."""
+        data = self.cleaned_data
+        return QuarterlyQuery(
+            month=data["period"],
+            director=data["director"],
+            service=data["service"],
+            tag=data["tag"],
+            spc_charts=data["spc_charts"],
+        )
 
 
 class AppendixForm(forms.Form):

@@ -22,6 +22,7 @@ from boardpack.scorecard.selectors import (
     ScorecardQuery,
     StatusRow,
     current_scheme,
+    row_summaries,
     scorecard_rows,
 )
 
@@ -77,6 +78,7 @@ def asked(request: HttpRequest, default: Month | None) -> Asked:
         owner=data.get("owner"),
         status=data.get("status") or "",
         sort=data.get("sort") or "",
+        special_cause=data.get("variation") == scorecard_forms.SPECIAL_CAUSE,
     )
     return Asked(form, query, data.get("quartile") or "")
 
@@ -99,7 +101,8 @@ def scorecard_body(request: HttpRequest, menu: PeriodMenu) -> tuple[Body, bool] 
     if chosen.query is None:
         return None
     scheme = current_scheme()
-    page = scorecard_page(shown_rows(chosen, scheme), chosen.query, scheme)
+    rows = shown_rows(chosen, scheme)
+    page = scorecard_page(rows, chosen.query, scheme, row_summaries(rows))
     table = render_to_string(
         "scorecard/scorecard_table.html",
         {

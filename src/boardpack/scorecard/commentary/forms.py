@@ -76,6 +76,15 @@ class CommentForm(forms.Form):
         typed: str = self.cleaned_data["subject"]
         return typed
 
+    @property
+    def written(self) -> dict[str, Any]:
+        """The valid form as scorecard.services.comment_write takes it."""
+        return {
+            "subject": self.chosen_subject(),
+            "text": self.cleaned_data["text"],
+            "submit": self.submits,
+        }
+
 
 class ReviewForm(forms.Form):
     """A performance officer's decision: approve, or return with a reason."""

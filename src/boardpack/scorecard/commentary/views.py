@@ -7,6 +7,7 @@ change is a POST through scorecard.services, which records who, when and why.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -21,6 +22,7 @@ from boardpack.accounts.models import Person, Role
 from boardpack.accounts.permissions import officer_required, person_of, role_required
 from boardpack.core.commentary import TransitionError
 from boardpack.core.periods import Month, PeriodError, parse_period
+from boardpack.lib.form_writes import form_write
 from boardpack.scorecard import services
 from boardpack.scorecard.commentary.forms import (
     CommentForm,
@@ -29,36 +31,30 @@ from boardpack.scorecard.commentary.forms import (
     PeriodChoice,
     ReviewForm,
 )
+from boardpack.scorecard.commentary.pages import (
+    comment_write_context,
+    my_indicators_context,
+    review_list_context,
+    starting_text,
+)
 from boardpack.scorecard.commentary.presenters import (
-    awaiting_approval,
     comment_page,
     correction_message,
     error_text,
-    my_indicators_page,
-    queue_lines,
     review_message,
-    shown_comments,
     write_message,
 )
 from boardpack.scorecard.commentary.selectors import (
     delegate_people,
     delegations_of,
-    latest_comments,
-    others_comments,
-    previous_approved,
-    review_queue,
     reviewable_comments,
     status_row,
     writer_comment,
     writer_indicators,
 )
 from boardpack.scorecard.default_period import period_menu
-from boardpack.scorecard.indicators.presenters import TrendChart, trend_chart
-from boardpack.scorecard.indicators.selectors import year_grid, year_values
 from boardpack.scorecard.models import Comment, Indicator
 from boardpack.scorecard.permissions import comment_actors, delegable_indicators
-from boardpack.scorecard.presenters import period_title
-from boardpack.scorecard.selectors import current_scheme, status_rows
 
 writer_required = role_required({Role.INDICATOR_OWNER, Role.DELEGATE})
 owner_required = role_required({Role.INDICATOR_OWNER})
@@ -89,15 +85,21 @@ def _delegation_form(request: HttpRequest, data: Any = None) -> DelegationForm:
     )
 
 
+def _in_words(
+    form: CommentForm | ReviewForm | CorrectionForm | DelegationForm, error: Exception
+) -> None:
+    form.add_error(None, error_text(error))
+
+
+_write = partial(form_write, problem=_in_words)
+"""form_write for a commentary service: a refusal is worded by error_text."""
+
+
 def _my_indicators(request: HttpRequest, delegation_form: DelegationForm | None) -> HttpResponse:
     """The page; an owner's delegations below, with the delegation form as posted if given."""
     writer = _writer(request)
     choice, month = _period(request)
-    scheme = current_scheme()
-    rows = status_rows(month, indicators=writer_indicators(request.user), scheme=scheme)
-    comments = latest_comments([row.indicator.pk for row in rows], month)
-    page = my_indicators_page(rows, comments, month=month, writer=writer, scheme=scheme)
-    context: dict[str, Any] = {"page": page, "choice": choice}
+    context = my_indicators_context(request.user, writer, month, choice)
     if writer.role == Role.INDICATOR_OWNER:
         form = delegation_form or _delegation_form(request)
         context.update(delegation_form=form, delegations=delegations_of(form.indicators))
@@ -114,16 +116,14 @@ def my_indicators(request: HttpRequest) -> HttpResponse:
 @require_POST
 def delegation_create(request: HttpRequest) -> HttpResponse:
     form = _delegation_form(request, request.POST)
-    if form.is_valid():
-        indicator, delegate = form.cleaned_data["indicator"], form.cleaned_data["delegate"]
-        try:
-            services.delegation_create(indicator=indicator, delegate=delegate, user=request.user)
-        except services.DelegationError as error:
-            form.add_error(None, error_text(error))
-        else:
-            messages.success(request, f"{delegate} now writes the commentary of {indicator.code}.")
-            return redirect("my-indicators")
-    return _my_indicators(request, form)
+    return _write(
+        request,
+        form,
+        lambda: services.delegation_create(**form.cleaned_data, user=request.user),
+        refused=services.DelegationError,
+        message=lambda made: f"{made.delegate} now writes the commentary of {made.indicator.code}.",
+        to=lambda _: "my-indicators",
+    ) or _my_indicators(request, form)
 
 
 @owner_required
@@ -138,94 +138,75 @@ def delegation_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("my-indicators")
 
 
-def writing_chart(indicator: Indicator, month: Month) -> TrendChart | None:
-    """The indicator's trend over the month's financial year, as its page draws it, for the
-    writer to look at; none for a milestone (it has no values)."""
-    if indicator.kind == Indicator.Kind.MILESTONE:
-        return None
-    values = year_values(indicator, month.fy_start_year)
-    return trend_chart(indicator, values, year_grid(indicator, values))
+def _save_comment(
+    request: HttpRequest, form: CommentForm, indicator: Indicator, month: Month, writer: Person
+) -> Comment:
+    return services.comment_write(
+        indicator=indicator,
+        month=month,
+        author=writer,
+        **form.written,
+        user=request.user,
+        actors=comment_actors(request.user, indicator),
+    )
+
+
+def _writing(
+    request: HttpRequest, pk: int, period: str
+) -> tuple[Indicator, Month, Person, Comment | None]:
+    """The indicator and month the writer writes on, the writer, and their comment if any."""
+    month = _month(period)
+    indicator = get_object_or_404(writer_indicators(request.user), pk=pk)
+    writer = _writer(request)
+    return indicator, month, writer, writer_comment(indicator, month, writer)
+
+
+def _comment_page(
+    request: HttpRequest,
+    form: CommentForm,
+    indicator: Indicator,
+    month: Month,
+    writer: Person,
+    comment: Comment | None,
+    start_from: Comment | None = None,
+) -> HttpResponse:
+    context = comment_write_context(indicator, month, writer, comment, start_from)
+    return render(request, "scorecard/comment_write.html", {"form": form, **context})
 
 
 @writer_required
 @require_http_methods(["GET", "POST"])
 def comment_write(request: HttpRequest, pk: int, period: str) -> HttpResponse:
-    month = _month(period)
-    indicator = get_object_or_404(writer_indicators(request.user), pk=pk)
-    writer = _writer(request)
-    comment = writer_comment(indicator, month, writer)
-    previous, earlier = previous_approved(indicator, month)
-    start_from = next((c for c in earlier if str(c.pk) == request.GET.get("start")), None)
+    indicator, month, writer, comment = _writing(request, pk, period)
+    start_from = starting_text(indicator, month, request.GET.get("start", ""))
     form = CommentForm(
         request.POST if request.method == "POST" else None, comment=comment, start_from=start_from
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.comment_write(
-                indicator=indicator,
-                month=month,
-                author=writer,
-                subject=form.chosen_subject(),
-                text=form.cleaned_data["text"],
-                submit=form.submits,
-                user=request.user,
-                actors=comment_actors(request.user, indicator),
-            )
-        except TransitionError as error:
-            form.add_error(None, error_text(error))
-        else:
-            messages.success(request, write_message(saved))
-            return redirect(f"{reverse('my-indicators')}?period={month.key}")
-    context = {
-        "page": comment_page(status_row(indicator, month), comment),
-        "form": form,
-        "others": shown_comments(list(others_comments(indicator, month, writer))),
-        "chart": writing_chart(indicator, month),
-        "previous_title": period_title(previous),
-        "earlier": shown_comments(earlier),
-        "started_from": start_from,
-    }
-    return render(request, "scorecard/comment_write.html", context)
+    return _write(
+        request,
+        form,
+        lambda: _save_comment(request, form, indicator, month, writer),
+        refused=TransitionError,
+        message=write_message,
+        to=lambda _: f"{reverse('my-indicators')}?period={month.key}",
+    ) or _comment_page(request, form, indicator, month, writer, comment, start_from)
 
 
 @officer_required
 @require_GET
 def comment_review_list(request: HttpRequest) -> HttpResponse:
     choice, month = _period(request)
-    scheme = current_scheme()
-    rows = status_rows(month, scheme=scheme)
-    comments = latest_comments([row.indicator.pk for row in rows], month)
-    context = {
-        "choice": choice,
-        "month": month,
-        "title": period_title(month),
-        "queue": queue_lines(list(review_queue())),
-        "missing": awaiting_approval(rows, comments, scheme),
-    }
-    return render(request, "scorecard/review_list.html", context)
+    return render(request, "scorecard/review_list.html", review_list_context(month, choice))
 
 
-@officer_required
-@require_http_methods(["GET", "POST"])
-def comment_review(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = get_object_or_404(reviewable_comments(), pk=pk)
-    month = Month.of(comment.period)
-    form = ReviewForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            reviewed = services.comment_review(
-                comment=comment,
-                approve=form.approves,
-                reason=form.cleaned_data["reason"],
-                user=request.user,
-                actors=comment_actors(request.user, comment.indicator),
-            )
-        except TransitionError as error:
-            form.add_error(None, error_text(error))
-        else:
-            messages.success(request, review_message(reviewed))
-            return redirect(f"{reverse('comment-review-list')}?period={month.key}")
-    return _review_page(request, comment, form=form)
+def _save_review(request: HttpRequest, form: ReviewForm, comment: Comment) -> Comment:
+    return services.comment_review(
+        comment=comment,
+        approve=form.approves,
+        reason=form.cleaned_data["reason"],
+        user=request.user,
+        actors=comment_actors(request.user, comment.indicator),
+    )
 
 
 def _review_page(
@@ -245,23 +226,41 @@ def _review_page(
 
 
 @officer_required
+@require_http_methods(["GET", "POST"])
+def comment_review(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(reviewable_comments(), pk=pk)
+    form = ReviewForm(request.POST if request.method == "POST" else None)
+    return _write(
+        request,
+        form,
+        lambda: _save_review(request, form, comment),
+        refused=TransitionError,
+        message=review_message,
+        to=lambda saved: f"{reverse('comment-review-list')}?period={Month.of(saved.period).key}",
+    ) or _review_page(request, comment, form=form)
+
+
+def _save_correction(request: HttpRequest, form: CorrectionForm, comment: Comment) -> Comment:
+    return services.comment_correct(
+        comment=comment,
+        text=form.cleaned_data["text"],
+        note=form.cleaned_data["note"],
+        user=request.user,
+        actors=comment_actors(request.user, comment.indicator),
+    )
+
+
+@officer_required
 @require_POST
 def comment_correct(request: HttpRequest, pk: int) -> HttpResponse:
     """A performance officer corrects a typo in submitted commentary (kept in its history)."""
     comment = get_object_or_404(reviewable_comments(), pk=pk)
     form = CorrectionForm(request.POST, comment=comment)
-    if form.is_valid():
-        try:
-            corrected = services.comment_correct(
-                comment=comment,
-                text=form.cleaned_data["text"],
-                note=form.cleaned_data["note"],
-                user=request.user,
-                actors=comment_actors(request.user, comment.indicator),
-            )
-        except TransitionError as error:
-            form.add_error(None, error_text(error))
-        else:
-            messages.success(request, correction_message(corrected))
-            return redirect("comment-review", pk=comment.pk)
-    return _review_page(request, comment, correction=form)
+    return _write(
+        request,
+        form,
+        lambda: _save_correction(request, form, comment),
+        refused=TransitionError,
+        message=correction_message,
+        to=lambda saved: reverse("comment-review", kwargs={"pk": saved.pk}),
+    ) or _review_page(request, comment, correction=form)

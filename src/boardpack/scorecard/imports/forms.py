@@ -7,14 +7,9 @@ from dataclasses import dataclass
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from boardpack.scorecard.importers import IMPORTERS
+from boardpack.lib.importing import KINDS
 
 MAX_UPLOAD_MB = 20
-KIND_LABELS = {
-    "indicators": "Indicators (the indicator library)",
-    "values": "Values (actuals and targets)",
-    "comments": "Commentary (published comments)",
-}
 
 
 @dataclass(frozen=True)
@@ -26,11 +21,16 @@ class KindChoice:
 
 
 def kind_choices() -> list[KindChoice]:
-    """Each kind of file with the columns its importer reads, for the radios' hints."""
+    """Each kind of file the page takes, with the columns it reads, for the radios' hints."""
     return [
-        KindChoice(kind, KIND_LABELS[kind], importer.required, importer.optional)
-        for kind, importer in IMPORTERS.items()
+        KindChoice(kind.name, kind.label, *kind.columns)
+        for kind in KINDS.values()
+        if kind.upload and kind.columns is not None
     ]
+
+
+def _choices() -> list[tuple[str, str]]:
+    return [(kind.value, kind.label) for kind in kind_choices()]
 
 
 class Radios(forms.RadioSelect):
@@ -42,7 +42,7 @@ class Radios(forms.RadioSelect):
 
 class ImportForm(forms.Form):
     kind = forms.ChoiceField(
-        choices=list(KIND_LABELS.items()),
+        choices=_choices,
         widget=Radios,
         label="What does the file hold?",
         error_messages={"required": "Select what the file holds"},

@@ -88,6 +88,14 @@ def default_year(years: list[int], today: date) -> int:
     return years[-1] if years else Month.of(today).fy_start_year
 
 
+def target_years(indicator: Indicator, year_text: str | None, today: date) -> tuple[list[int], int]:
+    """The years whose targets may be set, and the one asked for (digits), else the default."""
+    with_values = value_years(indicator)
+    asked = year_text if year_text and year_text.isdigit() else None
+    year = int(asked) if asked else default_year(with_values, today)
+    return year_choices(with_values, today), year
+
+
 @dataclass(frozen=True)
 class YearValues:
     """One financial year's stored targets and actuals of an indicator, by month."""

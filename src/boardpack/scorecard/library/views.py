@@ -16,22 +16,26 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from boardpack.accounts.permissions import officer_required
+from boardpack.lib.form_writes import form_write
 from boardpack.scorecard.library.forms import IndicatorForm, TargetsForm
 from boardpack.scorecard.library.selectors import (
-    default_year,
     director_names,
     library_indicators,
     library_rows,
     person_names,
     service_names,
-    value_years,
-    year_choices,
+    target_years,
     year_values,
 )
 from boardpack.scorecard.models import Indicator, Source
 from boardpack.scorecard.services import IndicatorSpec, indicator_save, values_record
 
 REASON = "web form"
+
+
+def _by_form(request: HttpRequest) -> dict[str, Any]:
+    """Who wrote values from this page, and how, as services.values_record takes them."""
+    return {"user": request.user, "source": Source.FORM, "source_ref": REASON}
 
 
 @officer_required
@@ -58,16 +62,24 @@ def _targets_form(
     milestone, which has no monthly values."""
     if indicator.kind == Indicator.Kind.MILESTONE:
         return None
-    today = timezone.localdate()
-    with_values = value_years(indicator)
-    years = year_choices(with_values, today)
-    asked = year_text if year_text and year_text.isdigit() else None
-    year = int(asked) if asked else default_year(with_values, today)
+    years, year = target_years(indicator, year_text, timezone.localdate())
     if year not in years:
         raise Http404
     return TargetsForm(
         data, indicator=indicator, values=year_values(indicator, year), year=year, years=years
     )
+
+
+def _posted_targets(request: HttpRequest, indicator: Indicator) -> TargetsForm:
+    targets = _targets_form(indicator, request.POST.get("year"), request.POST)
+    if targets is None:
+        raise Http404
+    return targets
+
+
+def _targets_saved(targets: TargetsForm, counts: dict[str, int]) -> str:
+    changed = counts["created"] + counts["updated"]
+    return f"Targets for {targets.year_label} saved: {changed} month(s) changed"
 
 
 def _form_page(
@@ -116,17 +128,12 @@ def library_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def library_targets(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_or_404(library_indicators(), pk=pk)
-    targets = _targets_form(indicator, request.POST.get("year"), request.POST)
-    if targets is None:
-        raise Http404
-    if targets.is_valid():
-        counts = values_record(
-            entries=targets.entries, user=request.user, source=Source.FORM, source_ref=REASON
-        )
-        changed = counts["created"] + counts["updated"]
-        messages.success(
-            request, f"Targets for {targets.year_label} saved: {changed} month(s) changed"
-        )
-        url = reverse("library-edit", kwargs={"pk": indicator.pk})
-        return redirect(f"{url}?year={targets.year}#targets")
-    return _form_page(request, indicator, _indicator_form(indicator), targets)
+    targets = _posted_targets(request, indicator)
+    url = reverse("library-edit", kwargs={"pk": indicator.pk})
+    return form_write(
+        request,
+        targets,
+        lambda: values_record(entries=targets.entries, **_by_form(request)),
+        message=lambda counts: _targets_saved(targets, counts),
+        to=lambda _: f"{url}?year={targets.year}#targets",
+    ) or _form_page(request, indicator, _indicator_form(indicator), targets)

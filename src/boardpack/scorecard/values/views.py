@@ -17,17 +17,19 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from boardpack.accounts.models import Role
 from boardpack.accounts.permissions import role_required
-from boardpack.core.periods import Month, fy_label, fy_months, parse_period
+from boardpack.core.periods import Month, fy_months, parse_period
 from boardpack.scorecard.models import Indicator, Source
 from boardpack.scorecard.permissions import value_editable_indicators
 from boardpack.scorecard.selectors import current_scheme, reports_in
 from boardpack.scorecard.services import values_record
 from boardpack.scorecard.values.forms import GridChoice, ValuesForm, entry_rows, saved_message
+from boardpack.scorecard.values.presenters import period_name, year_context
 from boardpack.scorecard.values.selectors import (
     Cell,
     entry_months,
     latest_actual_month,
     latest_year,
+    service_cells,
     value_cells,
     value_indicators,
     value_services,
@@ -62,18 +64,15 @@ def _year(request: HttpRequest, indicator: Indicator) -> int:
     return latest_year(indicator)
 
 
-PERIODS = {
-    Indicator.Frequency.QUARTERLY: ("Quarter", "Quarters of {}", lambda m: m.quarter_label),
-    Indicator.Frequency.ANNUAL: ("Year", "The year {}", lambda m: f"{m.fy_label} (to {m.label})"),
-}
-MONTHLY: tuple[str, str, Callable[[Month], str]] = ("Month", "Months of {}", lambda m: m.label)
+def _by_code(cell: Cell) -> str:
+    return cell.indicator.code
 
 
-def _periods(indicator: Indicator, year: int) -> tuple[str, str, Callable[[Cell], str]]:
-    """How the indicator's periods are called, as it reports monthly, quarterly or yearly: the
-    column heading, the table's caption and each cell's name (in its labels and errors)."""
-    heading, caption, name = PERIODS.get(indicator.frequency, MONTHLY)  # type: ignore[call-overload]
-    return heading, caption.format(fy_label(year)), lambda cell: name(cell.month)
+def _values_form(
+    request: HttpRequest, cells: list[Cell], name_of: Callable[[Cell], str]
+) -> ValuesForm:
+    data = request.POST if request.method == "POST" else None
+    return ValuesForm(data, cells=cells, name_of=name_of)
 
 
 @values_editor_required
@@ -84,21 +83,8 @@ def indicator_values(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "scorecard/values_milestone.html", {"indicator": indicator})
     year = _year(request, indicator)
     months = [m for m in fy_months(year) if reports_in(indicator.frequency, m)]
-    heading, caption, name_of = _periods(indicator, year)
-    form = ValuesForm(
-        request.POST if request.method == "POST" else None,
-        cells=value_cells([indicator], months),
-        name_of=name_of,
-    )
-    context = {
-        "indicator": indicator,
-        "period_heading": heading,
-        "period_caption": caption,
-        "year": year,
-        "year_label": fy_label(year),
-        "previous": (year - 1, fy_label(year - 1)),
-        "next": (year + 1, fy_label(year + 1)),
-    }
+    form = _values_form(request, value_cells([indicator], months), period_name(indicator))
+    context = year_context(indicator, year)
     return _save_or_render(request, form, "scorecard/values_indicator.html", context)
 
 
@@ -121,12 +107,7 @@ def values_grid(request: HttpRequest) -> HttpResponse:
     if not choice.is_valid():
         return render(request, "scorecard/values_grid.html", context)
     service, month = choice.cleaned_data["service"], choice.cleaned_data["period"]
-    indicators = list(editable.filter(service=service).order_by("code"))
-    form = ValuesForm(
-        request.POST if request.method == "POST" else None,
-        cells=value_cells(indicators, [month]),
-        name_of=lambda cell: cell.indicator.code,
-    )
+    form = _values_form(request, service_cells(editable, service, month), _by_code)
     context.update(service=service, month=month)
     return _save_or_render(request, form, "scorecard/values_grid.html", context)
 

@@ -3,14 +3,14 @@
 boardpack calc validate [--ssda903 DIR] [--cin DIR] [--population FILE]
 boardpack calc run [--ssda903 DIR] [--cin DIR] [--population FILE] --period 2024-03
                    [--write [--user NAME] | --format table|csv|json]
+  (json: each measure with the figure the DfE published for this authority beside it, composed
+  by reports.reconcile above the calculated_indicators and benchmarks apps)
 boardpack calc link CODE MEASURE_ID      boardpack calc unlink CODE      boardpack calc links
 """
 
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from boardpack.calc.periods import Period, PeriodError
@@ -24,6 +24,9 @@ from boardpack.calculated_indicators.services import (
     calculation_record,
     measure_link_save,
 )
+from boardpack.lib import audit
+from boardpack.lib.commands import named_user, refused, user_option
+from boardpack.reports import reconcile
 from boardpack.scorecard.models import Indicator
 
 PERIOD_HELP = (
@@ -36,10 +39,6 @@ def _inputs(parser: CommandParser) -> None:
     parser.add_argument("--ssda903", type=Path, help="the SSDA903 folder (a folder per year)")
     parser.add_argument("--cin", type=Path, help="the Children in Need census folder")
     parser.add_argument("--population", type=Path, help="the population CSV file (ages 0-17)")
-
-
-def _user_option(parser: CommandParser) -> None:
-    parser.add_argument("--user", help="the Boardpack username the change is recorded against")
 
 
 class Command(BaseCommand):
@@ -62,17 +61,21 @@ class Command(BaseCommand):
             help="record the values as the actuals of the linked indicators, with provenance",
         )
         output.add_argument("--format", choices=("table", "csv", "json"), default="table")
-        _user_option(run)
+        user_option(run)
         link = actions.add_parser("link", help="calculate an indicator from a measure")
         link.add_argument("code", help="the indicator's code")
         link.add_argument("measure", help="the measure's id, e.g. placements_3plus")
-        _user_option(link)
+        user_option(link)
         unlink = actions.add_parser("unlink", help="stop calculating an indicator")
         unlink.add_argument("code", help="the indicator's code")
-        _user_option(unlink)
+        user_option(unlink)
         actions.add_parser("links", help="list the indicators calculated and their measures")
 
     def handle(self, *args: Any, action: str, **options: Any) -> None:
+        with audit.command_line():
+            self._action(action, options)
+
+    def _action(self, action: str, options: dict[str, Any]) -> None:
         if action in ("validate", "run"):
             inputs = runs.Inputs(options["ssda903"], options["cin"], options["population"])
             if not inputs.given:
@@ -101,17 +104,16 @@ class Command(BaseCommand):
             period = Period.parse(options["period"])
         except PeriodError as error:
             raise CommandError(f"--period: {error}") from None
-        user = _user(options["user"])
+        user = named_user(options["user"])
         try:
             computed = runs.compute(inputs, period)
         except InvalidInput as invalid:
-            for problem in invalid.problems:
-                self.stderr.write(str(problem))
-            raise CommandError(
-                f"{len(invalid.problems)} problem(s) in the input files: nothing was computed"
-            ) from None
+            message = f"{len(invalid.problems)} problem(s) in the input files: nothing was computed"
+            raise refused(self.stderr, invalid.problems, message) from None
         if options["format"] == "json":
-            self.stdout.write(runs.as_json(computed.results))
+            beside = reconcile.beside_results(computed.results)
+            published = {measure: b.as_dict() for measure, b in beside.items()}
+            self.stdout.write(runs.as_json(computed.results, published))
             return
         if options["format"] == "csv":
             self.stdout.write(runs.as_csv(computed.results))
@@ -139,20 +141,11 @@ class Command(BaseCommand):
         measure_id = options.get("measure") or ""  # blank: unlink
         try:
             outcome = measure_link_save(
-                indicator=indicator, measure_id=measure_id, user=_user(options["user"])
+                indicator=indicator, measure_id=measure_id, user=named_user(options["user"])
             )
         except LinkError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(link_message(indicator.code, measure_id, outcome))
-
-
-def _user(username: str | None) -> AbstractBaseUser | None:
-    if username is None:
-        return None
-    found = get_user_model().objects.filter(username=username).first()
-    if found is None:
-        raise CommandError(f"--user: there is no user {username!r}")
-    return found
 
 
 def _summary(recorded: Recorded) -> str:

@@ -1,5 +1,8 @@
 """The `boardpack` console script: Django's management commands plus Boardpack's own.
 
+This package is also the Django app of the commands that reach across apps (`import`): an entry
+point above every app, as the web pages' views are.
+
 Two ways a command can stop that are not a fault in Boardpack end in one line on stderr, not a
 traceback: settings the environment does not give (SECRET_KEY unset, a malformed value), and
 output whose reader went away (`boardpack status … | head`).
@@ -30,7 +33,3 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(BROKEN_PIPE)
-
-
-if __name__ == "__main__":
-    main()
