@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('scorecard', '0003_dataversion'),
+        ('scorecard', '0006_source_api'),
     ]
 
     operations = [
