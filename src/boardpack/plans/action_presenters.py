@@ -276,5 +276,13 @@ def proposed_message(status: Brag, action: Action) -> str:
     )
 
 
+def updated_message(action: Action, proposal: BragChange | None) -> str:
+    """What an update did: the progress added, and the status proposed with it if any."""
+    added = f"Progress added to action {ref_text(action)}."
+    if proposal is None:
+        return added
+    return f"{added} {proposed_message(Brag(proposal.brag), action)}"
+
+
 def resolved_message(action: Action) -> str:
     return f"The timescale of action {ref_text(action)} ({action.plan.name}) is resolved."

@@ -83,18 +83,47 @@ def _date_field(label: str, *, required: bool, help_text: str = DATE_HINT) -> fo
     )
 
 
+KEEP = ""
+"""The update's BRAG choice that proposes no change."""
+
+
 class ProgressForm(forms.Form):
+    """An update of an action in one form: a dated progress entry and, if the status should
+    change, the BRAG proposed; what has happened is the proposal's one reason."""
+
     day = _date_field("Date of the update", required=True)
     text = forms.CharField(
         label="What has happened",
         widget=forms.Textarea,
         max_length=5000,
-        help_text="It is added to the progress log with the date, as the trackers write it.",
+        help_text=(
+            "It is added to the progress log with the date, as the trackers write it; if you "
+            "propose a new BRAG status, it is the reason the programme manager reads."
+        ),
         error_messages={"required": "Write what has happened"},
     )
+    brag = forms.ChoiceField(
+        label="BRAG status",
+        widget=Radios,
+        required=False,
+        error_messages={"invalid_choice": "Choose a BRAG status from the list"},
+    )
 
-    def __init__(self, data: Any = None, *, today: date) -> None:
-        super().__init__(data, initial={"day": f"{today:%d/%m/%Y}"}, prefix="progress")
+    def __init__(self, data: Any = None, *, today: date, current: str) -> None:
+        super().__init__(
+            data, initial={"day": f"{today:%d/%m/%Y}", "brag": KEEP}, prefix="progress"
+        )
+        keep = f"No change: keep {Brag(current).label}" if current else "No change: keep no status"
+        self.fields["brag"].choices = [  # type: ignore[attr-defined]
+            (KEEP, keep),
+            *((s.value, f"Propose {s.label} – {s.style.summary}") for s in BRAG_ORDER),
+        ]
+
+    @property
+    def update(self) -> dict[str, Any]:
+        """The valid form as plans.services.action_update takes it."""
+        data = self.cleaned_data
+        return {"day": data["day"], "text": data["text"], "brag": data["brag"] or None}
 
 
 class BragProposalForm(forms.Form):
