@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 
+from boardpack.accounts.models import Person
 from boardpack.core.brag import BRAG_ORDER, Brag
 from boardpack.plans.models import Objective
 from boardpack.plans.presenters import NO_STATUS
@@ -25,14 +26,22 @@ class PlanFilters(forms.Form):
 
     objective = forms.TypedChoiceField(label="Objective", required=False, coerce=int)
     brag = forms.ChoiceField(label="BRAG", required=False)
+    lead = forms.TypedChoiceField(label="Lead", required=False, coerce=int)
     responsible = forms.CharField(label="Responsible (words)", required=False, max_length=200)
     overdue = forms.BooleanField(label="Overdue", required=False)
     due_soon = forms.BooleanField(label="Due by the next meeting", required=False)
     flagged = forms.BooleanField(label="Flagged cells", required=False)
 
-    def __init__(self, data: Any, *, objectives: list[Objective]) -> None:
+    def __init__(
+        self, data: Any, *, objectives: list[Objective], leads: list[Person] | None = None
+    ) -> None:
         super().__init__(data)
         self.objectives = {o.number: o for o in objectives}
+        self.leads = {p.pk: p for p in leads or []}
+        self.fields["lead"].choices = [  # type: ignore[attr-defined]
+            ("", "Any lead"),
+            *((p.pk, p.name) for p in self.leads.values()),
+        ]
         self.fields["objective"].choices = (
             [("", "All objectives")]
             + [  # type: ignore[attr-defined]
@@ -54,6 +63,7 @@ class PlanFilters(forms.Form):
         return {
             "objective": self.objectives.get(data["objective"]) if data.get("objective") else None,
             "brag": "" if brag == NO_STATUS_VALUE else brag,
+            "lead": self.leads.get(data["lead"]) if data.get("lead") else None,
             "responsible": data.get("responsible", "").strip() or None,
             "overdue": bool(data.get("overdue")),
             "due_soon": bool(data.get("due_soon")),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -124,23 +125,42 @@ def attention_horizon(plan: Plan, as_of: date, default: timedelta = DEFAULT_HORI
     return attention_horizons([plan], as_of, default)[plan.pk]
 
 
-def actions_filtered(
+def actions_filtered(plan: Plan, **filters: Any) -> list[Action]:
+    """The plan's actions in order, filtered as `actions_matching` says, with what a row shows."""
+    return list(actions_matching(plan, **filters))
+
+
+PAGE_SIZE = 50
+"""Actions a plan's page lists at a time: a tracker of 196 actions is four pages."""
+
+
+def actions_page(plan: Plan, page: Any, per_page: int = PAGE_SIZE, **filters: Any) -> Page[Action]:
+    """One page of the plan's actions as filtered (`actions_matching`): a page number out of
+    range gives the last page, one that is not a number the first."""
+    return Paginator(actions_matching(plan, **filters), per_page).get_page(page)
+
+
+def actions_matching(
     plan: Plan,
     *,
     objective: Objective | None = None,
     brag: Brag | str | None = None,
     responsible: Person | OrgUnit | str | None = None,
+    lead: Person | None = None,
     overdue: bool = False,
     flagged: bool = False,
     due_soon: bool = False,
     as_of: date | None = None,
     horizon: date | None = None,
-) -> list[Action]:
-    """The plan's actions in order, filtered. `brag=""` means actions with no status;
-    `responsible` is a person, a service, or words in the Responsible text. `overdue` and
-    `due_soon` together keep the actions that are either; "soon" is up to `horizon` (see
+) -> QuerySet[Action]:
+    """The plan's actions in order, filtered, with what a row shows. `brag=""` means actions
+    with no status; `responsible` is a person, a service, or words in the Responsible text;
+    `lead` a person linked as responsible (both may be given). `overdue` and `due_soon`
+    together keep the actions that are either; "soon" is up to `horizon` (see
     `attention_horizon`), from `as_of` (today by default)."""
     actions = plan.actions.all()
+    if lead is not None:
+        actions = actions.filter(responsible_people=lead)
     if objective is not None:
         actions = actions.filter(objective=objective)
     if brag is not None:
@@ -161,7 +181,12 @@ def actions_filtered(
         actions = actions.filter(wanted)
     if flagged:
         actions = actions.exclude(flags=[])
-    return list(_with_related(actions).order_by("order", "pk"))
+    return _with_related(actions).order_by("order", "pk")
+
+
+def plan_leads(plan: Plan) -> list[Person]:
+    """The people linked as responsible for some action of the plan, by name."""
+    return list(Person.objects.filter(actions__plan=plan).distinct().order_by("name"))
 
 
 def my_actions(person: Person) -> list[Action]:
