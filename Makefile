@@ -33,7 +33,7 @@ node_modules/.installed: package.json package-lock.json
 # demo installs it if it can, and runs without PDFs if it cannot.
 demo: install
 	scripts/ensure-chromium || echo "PDF downloads need Chromium: apt-get install chromium (or set CHROMIUM_PATH)" >&2
-	DEBUG=true $(BIN)/boardpack demo --reset
+	DEBUG=true $(BIN)/boardpack demo --reset --address $(DEMO_ADDR)
 	# A worker beside the server runs the jobs (downloads, board packs, the cycle); it stops with it.
 	DEBUG=true BOARDPACK_REQUIRE_2FA=$(DEMO_2FA) $(BIN)/boardpack worker --interval 0.5 & worker=$$!; trap 'kill $$worker' EXIT; \
 	DEBUG=true BOARDPACK_REQUIRE_2FA=$(DEMO_2FA) $(BIN)/boardpack runserver --noreload $(DEMO_ADDR)

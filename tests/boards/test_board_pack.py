@@ -3,12 +3,17 @@ report of the board's scorecard selection and the delivery-plan reports of its p
 PDF and one Word document, in the order the board sets."""
 
 import io
+from datetime import timedelta
 
 import pytest
 import time_machine
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
+from boardpack.boards.briefing import briefing
+from boardpack.boards.models import Board
+from boardpack.boards.pack import briefing_document
+from boardpack.plans.services import brag_confirm, brag_propose
 from tests.boards.world import at
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +63,10 @@ def test_the_pack_is_one_word_document_with_the_same_parts(world, client, office
     assert headings[:3] == list(PARTS)
     text = "\n".join(p.text for p in word.paragraphs)
     assert "Still missing" in text
-    assert "Indicators newly worse than target in Jun 2012 (compared with Mar 2012)" in text
+    assert (
+        "Indicators newly worse than target in Quarter 1 2012/13 (compared with Quarter 4 2011/12)"
+        in text
+    )
     assert word.sections[0].orientation == 1  # landscape, for the delivery plan's tables
 
 
@@ -79,6 +87,64 @@ def test_the_pack_is_the_same_for_the_same_data(world, client, officer):
 
 def test_only_pdf_and_word(world, client, officer):
     assert _pack(client, officer, world, "xlsx").status_code == 404
+
+
+@pytest.mark.parametrize("who", ["chair", "member", "pm"])
+def test_the_chair_members_and_programme_manager_download_their_boards_pack(world, client, who):
+    client.force_login(world.people[who].user)
+    assert "Board pack (Word)" in client.get(f"/meetings/{world.meeting.pk}/").content.decode()
+    response = _pack(client, world.people[who].user, world, "docx")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+@pytest.mark.parametrize("who", ["lead", "safeguarding"])
+def test_a_reader_not_on_the_board_is_refused_the_pack(world, client, who):
+    client.force_login(world.people[who].user)
+    assert "Board pack" not in client.get(f"/meetings/{world.meeting.pk}/").content.decode()
+    for fmt in ("pdf", "docx"):
+        assert _pack(client, world.people[who].user, world, fmt).status_code == 403
+
+
+def test_a_viewer_on_another_board_is_refused_the_pack(world, client):
+    other = Board.objects.create(name="Permanence Board")
+    other.members.add(world.people["lead"])
+    assert _pack(client, world.people["lead"].user, world, "docx").status_code == 403
+
+
+def test_the_pack_has_a_clean_file_name(world, client, officer):
+    for fmt in ("pdf", "docx"):
+        response = _pack(client, officer, world, fmt)
+        assert response["Content-Disposition"] == (
+            f'attachment; filename="board-pack-corporate-parenting-2012-08-15.{fmt}"'
+        )
+
+
+def _confirmed(world, day, hour):
+    with time_machine.travel(at(day, hour), tick=False):
+        lead, pm = world.people["lead"].user, world.people["pm"].user
+        change = brag_propose(action=world.action("9"), brag="amber", reason="Plan", user=lead)
+        brag_confirm(change=change, user=pm)
+
+
+def test_the_briefing_is_dated_by_the_day_it_covers_and_holds_that_days_brag_changes(world):
+    briefing_day = world.meeting.dates.briefing
+    _confirmed(world, briefing_day, 16)
+    document = briefing_document(briefing(world.meeting, as_of=briefing_day))
+    assert document.data_date == briefing_day
+    assert f"Covers updates to {briefing_day:%d %B %Y}" in document.cover_lines
+    changes = next(s for s in document.sections if s.heading.startswith("BRAG changes"))
+    assert [row[1].text for row in changes.blocks[0].rows] == ["Red → Amber"]
+
+
+def test_a_pack_made_after_the_meeting_leaves_out_changes_made_after_it(world, client, officer):
+    _confirmed(world, world.meeting.date + timedelta(days=1), 10)
+    client.force_login(officer)
+    with time_machine.travel(at(world.meeting.date + timedelta(days=3)), tick=False):
+        response = client.get(f"/meetings/{world.meeting.pk}/pack.docx")
+    text = "\n".join(p.text for p in WordDocument(io.BytesIO(response.content)).paragraphs)
+    assert "No BRAG status has changed." in text
+    assert f"Covers updates to {world.meeting.date:%d %B %Y}" in text
 
 
 def test_the_pack_shows_each_indicators_spc_icons_beside_its_status(world, client):

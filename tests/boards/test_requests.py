@@ -35,7 +35,7 @@ def test_an_owner_is_asked_only_for_exceptions_of_the_board_s_selection(world, s
     (owner,) = smtp.to("safeguarding@example.gov.uk")
     text = text_of(owner)
     assert "CP01: Child protection plans lasting two years or more" in text
-    assert "Worse than target, Jun 2012" in text
+    assert "Worse than target, Quarter 1 2012/13" in text
     assert "CP02" not in text  # on target
     assert smtp.to("schools@example.gov.uk") == []  # SC01 is not the board's
 

@@ -96,7 +96,7 @@ def test_a_whole_cycle(world, smtp):
     )
     assert "Head of Leaving Care – CL01" in missing
     assert "action 9: Review the leaving care offer – Red → Amber – 27/07/2012" in text
-    newly_red = text.split("Indicators newly worse than target in Jun 2012")[1]
+    newly_red = text.split("Indicators newly worse than target in Quarter 1 2012/13")[1]
     assert "CP01: Child protection plans lasting two years or more – 9.00% – 5.00%" in newly_red
     overdue = text.split("Overdue actions on 08/08/2012")[1]
     assert "action 9: Review the leaving care offer – 30/06/2012" in overdue

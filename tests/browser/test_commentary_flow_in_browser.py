@@ -29,23 +29,23 @@ def test_an_exception_is_explained_returned_resubmitted_and_approved(
 
     page.goto(f"{base}/indicators/{cpp.pk}/values/?year=2012")
     _checked(page, "values-indicator")
-    actual = page.get_by_label("Actual for Jul 2012", exact=True)
+    actual = page.get_by_label("Actual for Quarter 2 2012/13", exact=True)
     actual.press_sequentially("25")
-    row_status = page.locator(f"#status-{cpp.pk}-2012-07")
+    row_status = page.locator(f"#status-{cpp.pk}-2012-09")
     expect(row_status).to_contain_text("Worse than target")
     page.get_by_role("button", name="Save values").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Values saved")
-    assert Actual.objects.get(indicator=cpp, period="2012-07-31").value == 25
+    assert Actual.objects.get(indicator=cpp, period="2012-09-30").value == 25
 
-    page.goto(f"{base}/my-indicators/?period=2012-07")
+    page.goto(f"{base}/my-indicators/?period=2012-09")
     _checked(page, "my-indicators")
-    page.locator(f'a[href="/indicators/{cpp.pk}/commentary/2012-07/"]').first.click()
+    page.locator(f'a[href="/indicators/{cpp.pk}/commentary/2012-09/"]').first.click()
     page.locator("#id_text").fill(
         "Numbers rose after two large sibling groups became subject to plans."
     )
     _checked(page, "comment-write")
     page.get_by_role("button", name="Submit for approval").click()
-    comment = Comment.objects.get(indicator=cpp, period="2012-07-31")
+    comment = Comment.objects.get(indicator=cpp, period="2012-09-30")
     assert comment.state == "submitted"
     _sign_out(page)
 
@@ -61,7 +61,7 @@ def test_an_exception_is_explained_returned_resubmitted_and_approved(
     _sign_out(page)
 
     sign_in(page, base, "owner", PASSWORD)
-    page.goto(f"{base}/indicators/{cpp.pk}/commentary/2012-07/")
+    page.goto(f"{base}/indicators/{cpp.pk}/commentary/2012-09/")
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
         "Say what is being done about it."
     )

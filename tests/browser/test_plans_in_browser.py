@@ -37,24 +37,24 @@ def test_a_lead_adds_progress_and_proposes_a_brag_the_manager_confirms(
     _checked(page, "plans-action")
 
     page.get_by_label("Date of the update").fill("02/09/2019")
-    page.get_by_label("What has happened").fill("Panel met with four young people")
+    page.get_by_label("What has happened").fill("Panels paused over the summer")
+    page.get_by_label("Propose Amber – Issues being managed").check()
     page.get_by_role("button", name="Add progress").click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("Progress added")
-    expect(page.locator(".bp-log")).to_contain_text("Panel met with four young people")
-
-    page.get_by_label("Amber – Issues being managed").check()
-    page.get_by_label("Why").fill("Panels paused over the summer")
-    page.get_by_role("button", name="Propose status").click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("Amber proposed")
+    banner = page.locator(".govuk-notification-banner")
+    expect(banner).to_contain_text("Progress added")
+    expect(banner).to_contain_text("Amber proposed")
+    expect(page.locator(".bp-log")).to_contain_text("Panels paused over the summer")
     _checked(page, "plans-action-proposed")
     proposal = BragChange.objects.get(action__ref="7b", confirmed=False)
     assert (proposal.brag, proposal.reason) == ("amber", "Panels paused over the summer")
     _sign_out(page)
 
     sign_in(page, base, "manager", PASSWORD)
-    page.goto(f"{base}/plans/{plan.slug}/actions/{proposal.action_id}/")
+    page.get_by_role("link", name="BRAG to confirm").click()
+    _checked(page, "plans-brag-queue")
     page.get_by_role("button", name="Confirm Amber").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("is now Amber")
+    expect(page.locator("h1")).to_have_text("BRAG to confirm")
     assert Action.objects.get(pk=proposal.action_id).brag == "amber"
 
 

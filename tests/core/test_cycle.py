@@ -8,12 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from boardpack.calc.workdays import bank_holidays
 from boardpack.core.cycle import (
     Mail,
     Offsets,
     Phase,
     RecurrenceError,
     cycle_dates,
+    is_working_day,
     mails_open,
     phase,
     recurrence,
@@ -132,3 +134,53 @@ def test_at_most_one_step_opens_each_e_mail_and_none_after_the_meeting(meeting, 
     assert len(open_) == len(set(open_))
     if day > meeting or day < meeting - timedelta(days=Offsets.request):
         assert open_ == []
+
+
+HOLIDAYS = bank_holidays()
+
+
+def test_steps_in_the_christmas_closedown_move_to_the_working_days_before_it():
+    dates = cycle_dates(date(2027, 1, 14), Offsets(), HOLIDAYS)
+    # The calendar days would be 24 Dec (request), 29 Dec, 31 Dec (due) and 7 Jan.
+    assert (dates.request, dates.reminder, dates.due, dates.briefing) == (
+        date(2026, 12, 21),
+        date(2026, 12, 22),
+        date(2026, 12, 23),
+        date(2027, 1, 7),
+    )
+
+
+def test_a_step_on_a_weekend_moves_to_the_friday_before():
+    dates = cycle_dates(date(2012, 8, 20), Offsets(), HOLIDAYS)
+    assert dates.reminder == date(2012, 8, 3)  # not Saturday 4 August
+    assert (dates.request, dates.due, dates.briefing) == (
+        date(2012, 7, 30),
+        date(2012, 8, 6),
+        date(2012, 8, 13),
+    )
+
+
+def test_a_deadline_on_a_bank_holiday_comes_before_it_and_the_reminder_before_that():
+    dates = cycle_dates(date(2012, 9, 10), Offsets(), HOLIDAYS)
+    assert dates.due == date(2012, 8, 24)  # not the summer bank holiday, Monday 27 August
+    assert dates.reminder == date(2012, 8, 23)
+
+
+@given(days, st.integers(0, 4), st.integers(1, 10), st.integers(1, 10), st.integers(1, 10))
+def test_every_step_is_a_working_day_in_order_never_later_than_its_offset(
+    meeting, briefing, due, reminder, request
+):
+    offsets = Offsets(
+        request=briefing + due + reminder + request,
+        reminder=briefing + due + reminder,
+        due=briefing + due,
+        briefing=briefing,
+    )
+    dates = cycle_dates(meeting, offsets, HOLIDAYS)
+    steps = [dates.request, dates.reminder, dates.due, dates.briefing]
+    assert steps == sorted(set(steps))
+    assert dates.briefing <= meeting
+    assert all(is_working_day(day, HOLIDAYS) for day in steps)
+    calendar = [meeting - timedelta(days=d) for d in (offsets.request, offsets.reminder)]
+    calendar += [meeting - timedelta(days=d) for d in (offsets.due, offsets.briefing)]
+    assert all(day <= wanted for day, wanted in zip(steps, calendar, strict=True))

@@ -39,11 +39,14 @@ def test_an_equal_value_is_unchanged_whatever_its_precision(current, earlier, po
 
 
 @pytest.mark.parametrize("polarity", list(Polarity))
-@pytest.mark.parametrize(
-    ("current", "earlier"), [(None, Decimal(1)), (Decimal(1), None), (None, None)]
-)
-def test_a_missing_value_is_not_comparable(current, earlier, polarity):
-    assert direction_of_travel(current, earlier, polarity) is Direction.NOT_COMPARABLE
+def test_a_missing_earlier_value_is_not_comparable(polarity):
+    assert direction_of_travel(Decimal(1), None, polarity) is Direction.NOT_COMPARABLE
+
+
+@pytest.mark.parametrize("polarity", list(Polarity))
+@pytest.mark.parametrize("earlier", [Decimal(1), None])
+def test_a_missing_actual_is_no_actual_never_an_earlier_value_missing(earlier, polarity):
+    assert direction_of_travel(None, earlier, polarity) is Direction.NO_ACTUAL
 
 
 @given(values, values)

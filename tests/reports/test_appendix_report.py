@@ -167,7 +167,7 @@ def test_every_signed_in_role_reads_the_appendix(client, request, role):
     assert "Committee appendix – benchmarks 2024" in html.content.decode()
     download = client.get(reverse("report-appendix"), {"format": "docx"})
     assert download["Content-Disposition"] == (
-        'attachment; filename="committee-appendix---benchmarks-2024.docx"'
+        'attachment; filename="committee-appendix-benchmarks-2024.docx"'
     )
 
 

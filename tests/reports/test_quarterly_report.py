@@ -180,7 +180,7 @@ def test_the_reports_page_previews_and_downloads(client, viewer, demo_data):
     assert b"2042SC: LAC per 10,000" in preview.content
     download = client.get("/reports/?period=2012-06&format=docx")
     assert download["Content-Disposition"] == (
-        'attachment; filename="performance-report---quarter-1-2012-13.docx"'
+        'attachment; filename="performance-report-quarter-1-2012-13.docx"'
     )
 
 

@@ -49,18 +49,28 @@ def _get(client, user, url):
     return response.content.decode()
 
 
-def test_the_year_page_shows_the_twelve_months_of_the_latest_year_with_their_status(
+def test_a_quarterly_indicators_year_page_shows_its_four_quarters_with_their_status(
     client, officer, demo_data
 ):
     html = _get(client, officer, _year_url("2042SC"))
     assert "Enter values for 2012/13" in html
+    assert "Quarters of 2012/13" in html
     periods = re.findall(r'data-period="([^"]+)"', html)
-    assert periods == [f"2012-{m:02d}" for m in range(4, 13)] + ["2013-01", "2013-02", "2013-03"]
+    assert periods == ["2012-06", "2012-09", "2012-12", "2013-03"]
     june = _row(html, "data-period", "2012-06")
+    assert "Quarter 1 2012/13" in june
     assert 'value="37.47"' in june
     assert 'value="36"' in june
     assert "Worse than target" in june
-    assert "No actual" in _row(html, "data-period", "2012-07")
+    assert "No actual yet" in _row(html, "data-period", "2012-09")
+
+
+def test_a_monthly_indicators_year_page_shows_the_twelve_months(client, officer, demo_data):
+    html = _get(client, officer, _year_url("CS146"))
+    assert "Months of 2012/13" in html
+    periods = re.findall(r'data-period="([^"]+)"', html)
+    assert periods == [f"2012-{m:02d}" for m in range(4, 13)] + ["2013-01", "2013-02", "2013-03"]
+    assert "Jun 2012" in _row(html, "data-period", "2012-06")
 
 
 def test_another_year_can_be_chosen(client, officer, demo_data):
@@ -75,14 +85,14 @@ def test_saving_records_actuals_targets_and_the_provisional_flag_with_history(
     client, officer, demo_data
 ):
     client.force_login(officer)
-    june, july = _key("2042SC", "2012-06"), _key("2042SC", "2012-07")
+    june, september = _key("2042SC", "2012-06"), _key("2042SC", "2012-09")
     response = client.post(
         _year_url("2042SC", 2012),
         {
             f"{june}-actual": "36.5",
             f"{june}-target": "36",
             f"{june}-provisional": "on",
-            f"{july}-actual": "1,234.5",
+            f"{september}-actual": "1,234.5",
         },
     )
     assert response.status_code == 302
@@ -92,7 +102,7 @@ def test_saving_records_actuals_targets_and_the_provisional_flag_with_history(
     assert saved.provisional is True
     assert (saved.source, saved.source_ref, saved.set_by) == (Source.FORM, "web form", officer)
     assert saved.history.latest().history_user == officer
-    assert _actual("2042SC", "2012-07").value == Decimal("1234.5")
+    assert _actual("2042SC", "2012-09").value == Decimal("1234.5")
     page = client.get(response["Location"]).content.decode()
     assert "Values saved: 1 added, 1 changed." in page
     assert "Within tolerance" in _row(page, "data-period", "2012-06")
@@ -110,21 +120,24 @@ def test_a_blank_box_leaves_the_stored_value(client, officer, demo_data):
 
 def test_bad_numbers_are_listed_with_links_and_nothing_is_written(client, officer, demo_data):
     client.force_login(officer)
-    june, july, august = (_key("2042SC", f"2012-{m:02d}") for m in (6, 7, 8))
+    june, september, december = (_key("2042SC", f"2012-{m:02d}") for m in (6, 9, 12))
     before = _snapshot()
     response = client.post(
         _year_url("2042SC"),
         {
             f"{june}-actual": "n/a",
-            f"{july}-target": "1.1234567",
-            f"{august}-actual": "40",
+            f"{september}-target": "1.1234567",
+            f"{december}-actual": "40",
         },
     )
     assert response.status_code == 200
     html = response.content.decode()
     assert "govuk-error-summary" in html
-    assert f'<a href="#id_{june}-actual">Actual for Jun 2012 must be a number</a>' in html
-    assert "Target for Jul 2012 has more than 6 decimal places" in html
+    assert (
+        f'<a href="#id_{june}-actual">Actual for Quarter 1 2012/13: enter a number, like 38.1, '
+        "or leave the box blank</a>"
+    ) in html
+    assert "Target for Quarter 2 2012/13 has more than 6 decimal places" in html
     assert 'value="n/a"' in html
     assert 'value="1.1234567"' in html
     assert 'value="40"' in html
@@ -178,7 +191,9 @@ def test_grid_errors_name_the_indicator(client, officer, demo_data):
     client.force_login(officer)
     before = _snapshot()
     response = client.post(_grid_url(), {f"{_key('NI064', '2012-06')}-actual": "lots"})
-    assert "Actual for NI064 must be a number" in response.content.decode()
+    assert "Actual for NI064: enter a number, like 38.1, or leave the box blank" in (
+        response.content.decode()
+    )
     assert _snapshot() == before
 
 
@@ -233,9 +248,9 @@ def test_an_owner_cannot_write_values_through_the_grid_for_an_indicator_they_do_
 
 def test_an_owner_enters_values_for_their_own_indicator(client, owner):
     client.force_login(owner)
-    response = client.post(_year_url("NI064"), {f"{_key('NI064', '2012-07')}-actual": "2"})
+    response = client.post(_year_url("NI064"), {f"{_key('NI064', '2012-09')}-actual": "2"})
     assert response.status_code == 302
-    assert _actual("NI064", "2012-07").set_by == owner
+    assert _actual("NI064", "2012-09").set_by == owner
 
 
 def test_an_owner_gets_404_for_an_indicator_they_do_not_own_and_nothing_is_written(client, owner):
@@ -265,3 +280,32 @@ def test_a_visitor_must_sign_in_to_enter_values(client, demo_data):
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"].startswith("/login/")
+
+
+@pytest.mark.parametrize(
+    ("typed", "advice"),
+    [
+        ("38,1%", "enter a number without the % sign, like 38.1"),
+        ("38.1 %", "enter a number without the % sign, like 38.1"),
+        ("£1,234", "enter a number without the £ sign, like 1,234"),
+        ("38,1", "enter a number with a full stop for the decimal point, like 38.1"),
+        ("1 234", "enter a number without spaces, like 1234"),
+        ("about 40", "enter a number, like 38.1, or leave the box blank"),
+    ],
+)
+def test_a_number_typed_the_wrong_way_says_what_to_type(client, officer, demo_data, typed, advice):
+    client.force_login(officer)
+    june = _key("2042SC", "2012-06")
+    before = _snapshot()
+    html = client.post(_year_url("2042SC"), {f"{june}-actual": typed}).content.decode()
+    assert f'<a href="#id_{june}-actual">Actual for Quarter 1 2012/13: {advice}</a>' in html
+    assert _snapshot() == before
+
+
+def test_a_quarterly_indicator_takes_no_value_for_a_month_between_its_quarters(
+    client, officer, demo_data
+):
+    client.force_login(officer)
+    before = _snapshot()
+    client.post(_year_url("2042SC"), {f"{_key('2042SC', '2012-07')}-actual": "1"})
+    assert _snapshot() == before

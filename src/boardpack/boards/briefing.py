@@ -65,14 +65,18 @@ def _newly_red(meeting: Meeting, rows: list[StatusRow], compared: Month) -> list
 
 
 def briefing(meeting: Meeting, *, as_of: date, state: CycleState | None = None) -> Briefing:
-    """The briefing as of a day; `state` saves reading the cycle again when it is at hand."""
+    """The briefing as of a day: BRAG changes confirmed from `since` up to and including that
+    day, actions overdue on it. `state` saves reading the cycle again when it is at hand."""
     state = state or cycle_state(meeting)
     previous = previous_meeting(meeting)
     since = previous.date if previous is not None else meeting.dates.start
     compared = compared_month(meeting, previous)
     changes = (
         BragChange.objects.filter(
-            action__plan__board=meeting.board, confirmed=True, confirmed_at__date__gte=since
+            action__plan__board=meeting.board,
+            confirmed=True,
+            confirmed_at__date__gte=since,
+            confirmed_at__date__lte=as_of,
         )
         .select_related("action", "action__plan")
         .order_by("confirmed_at", "pk")

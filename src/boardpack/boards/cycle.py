@@ -24,6 +24,7 @@ from boardpack.boards.models import Meeting
 from boardpack.boards.selectors import board_indicators, open_actions
 from boardpack.plans.models import Action
 from boardpack.scorecard.models import Comment, CommentState
+from boardpack.scorecard.presenters import period_title
 from boardpack.scorecard.selectors import StatusRow, status_rows
 
 ACTION = "action"
@@ -154,7 +155,7 @@ def _commentary_items(meeting: Meeting, rows: list[StatusRow]) -> list[tuple[Per
             kind=COMMENTARY,
             pk=indicator.pk,
             label=f"{indicator.code}: {shorten(indicator.title)}",
-            detail=f"{row.symbol.text}, {meeting.month.label}",
+            detail=f"{row.symbol.text}, {period_title(meeting.month)}",
             path=commentary_path(indicator.pk, meeting.month),
             returned_at=returned.get(indicator.pk),
         )

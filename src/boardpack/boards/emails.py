@@ -26,6 +26,8 @@ from boardpack.scorecard.presenters import period_title
 
 LEAD_REASON = "an action lead or indicator owner for this board"
 CHAIR_REASON = "the chair or programme manager of this board"
+OWNER_REASON = "the owner of this indicator"
+REVIEWER_REASON = "a performance officer who reviews commentary"
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,47 @@ def briefing_email(*, person: Person, briefing: Briefing) -> Message:
             "summary": briefing_summary(briefing),
             "parts": briefing_parts(briefing),
         },
+    )
+
+
+def _notice(name: str, *, person: Person, item: Item, verb: str, **context: Any) -> Message:
+    """A notice (an e-mail outside a cycle) about one item, with its link."""
+    return _render(
+        name,
+        {
+            "authority": settings.BOARDPACK_AUTHORITY_NAME,
+            "person": person,
+            "item": item.record(),
+            "verb": verb,
+            **context,
+        },
+    )
+
+
+def chase_email(*, person: Person, item: Item, code: str, period: str) -> Message:
+    """A performance officer chases the owner for commentary on an exception."""
+    return _notice(
+        "chase",
+        person=person,
+        item=item,
+        verb="Write the commentary",
+        code=code,
+        period=period,
+        reason=OWNER_REASON,
+    )
+
+
+def submitted_email(*, person: Person, item: Item, code: str, period: str, author: str) -> Message:
+    """A reviewer is told that commentary was submitted for approval."""
+    return _notice(
+        "submitted",
+        person=person,
+        item=item,
+        verb="Review it",
+        code=code,
+        period=period,
+        author=author,
+        reason=REVIEWER_REASON,
     )
 
 

@@ -29,3 +29,8 @@ def commentary_path(indicator_pk: int, month: Month) -> str:
 
 def meeting_path(meeting_pk: int) -> str:
     return reverse("meeting", kwargs={"pk": meeting_pk})
+
+
+def review_path(comment_pk: int) -> str:
+    """Where a performance officer reviews submitted commentary."""
+    return reverse("comment-review", kwargs={"pk": comment_pk})

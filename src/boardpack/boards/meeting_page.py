@@ -10,7 +10,7 @@ from boardpack.accounts.models import Person
 from boardpack.boards.briefing import briefing
 from boardpack.boards.cycle import Item, cycle_state
 from boardpack.boards.models import Delivery, Meeting
-from boardpack.boards.outbox import MAX_ATTEMPTS
+from boardpack.boards.outbox import MAX_ATTEMPTS, RunReport
 from boardpack.boards.presenters import (
     BriefingPart,
     Step,
@@ -20,7 +20,7 @@ from boardpack.boards.presenters import (
     pack_order_text,
     phase_text,
 )
-from boardpack.boards.selectors import meeting_deliveries
+from boardpack.boards.selectors import mailable, meeting_deliveries
 from boardpack.core.cycle import Mail
 from boardpack.scorecard.presenters import period_title
 
@@ -61,6 +61,12 @@ class MeetingPage:
     briefing: list[BriefingPart]
     deliveries: list[DeliveryLine]
     pack_order: str
+    unasked: int
+    """People with something outstanding whom no request has been built for yet (and who can
+    be e-mailed): what "Send update requests now" would send."""
+    held: bool
+    early: bool
+    """The request date has not come: sending now is ahead of the cycle."""
 
     @property
     def outstanding(self) -> int:
@@ -97,6 +103,12 @@ def meeting_page(meeting: Meeting, *, today: date) -> MeetingPage:
         )
         for asked in state.people
     ]
+    requested = {d.person_id for d in deliveries if d.kind == Mail.REQUEST}
+    unasked = [
+        p
+        for p in state.people
+        if p.outstanding and mailable(p.person) and p.person.pk not in requested
+    ]
     found = briefing(meeting, as_of=min(today, meeting.date), state=state)
     dates = meeting.dates
     return MeetingPage(
@@ -111,4 +123,18 @@ def meeting_page(meeting: Meeting, *, today: date) -> MeetingPage:
         briefing=change_parts(found),
         deliveries=[DeliveryLine(d, _state(d)) for d in deliveries],
         pack_order=pack_order_text(meeting.board.pack_order),
+        unasked=len(unasked),
+        held=meeting.date < today,
+        early=today < dates.request,
     )
+
+
+def requests_message(report: RunReport) -> str:
+    """What "Send update requests now" did."""
+    if not report.built:
+        return "Everyone with something outstanding already has their request: none sent again."
+    sent = len(report.sent)
+    text = f"{sent} update request{'s' if sent != 1 else ''} sent now"
+    if report.failed:
+        text += f"; {len(report.failed)} not sent yet (the next cycle run retries them)"
+    return text + "."

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from boardpack.accounts.models import OrgUnit, Person
+from boardpack.calc.workdays import bank_holidays
 from boardpack.core.cycle import CycleDates, Mail, Offsets, cycle_dates
 from boardpack.core.periods import Month
 from boardpack.scorecard.models import Tag
@@ -133,18 +136,39 @@ class Meeting(models.Model):
 
     @property
     def dates(self) -> CycleDates:
-        return cycle_dates(self.date, self.board.offsets)
+        """The cycle's days, each a working day of England and Wales (core.cycle says how)."""
+        return cycle_dates(self.date, self.board.offsets, bank_holidays())
+
+
+class Notice(StrEnum):
+    """E-mails outside a meeting's cycle, sent through the same outbox."""
+
+    CHASE = "chase"
+    """A performance officer chases an owner for missing commentary."""
+    SUBMITTED = "submitted"
+    """A reviewer is told that commentary was submitted for approval."""
+
+
+KIND_CHOICES = [(m.value, m.value.title()) for m in (*Mail, *Notice)]
 
 
 class Delivery(models.Model):
-    """One e-mail of a cycle: built first (the outbox), then sent and marked.
+    """One e-mail: built first (the outbox), then sent and marked.
 
-    At most one per meeting, kind and recipient, so a second run sends nothing twice; a run that
-    stopped part-way leaves the rest pending and the next run sends them.
+    A cycle's e-mail belongs to its meeting: at most one per meeting, kind and recipient, so a
+    second run sends nothing twice; a run that stopped part-way leaves the rest pending and the
+    next run sends them. A notice (Notice) has no meeting: at most one per kind, recipient,
+    topic and day, so a second press of the button the same day sends nothing twice.
     """
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="deliveries")
-    kind = models.CharField(max_length=20, choices=[(m.value, m.value.title()) for m in Mail])
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.PROTECT, related_name="deliveries"
+    )
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    topic = models.CharField(
+        max_length=100, blank=True, help_text="What a notice is about, e.g. commentary:12:2012-06."
+    )
+    day = models.DateField(null=True, blank=True, help_text="The day a notice is for.")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="deliveries")
     to = models.EmailField()
     subject = models.CharField(max_length=300)
@@ -165,6 +189,11 @@ class Delivery(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "kind", "person"], name="delivery_once_per_person"
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "person", "topic", "day"],
+                condition=Q(meeting__isnull=True),
+                name="notice_once_a_day",
             ),
         ]
 

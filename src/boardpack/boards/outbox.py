@@ -9,14 +9,20 @@
    reached the run stops and the next run resumes where it stopped. A run killed between
    sending and marking leaves its claim to expire (LEASE) and that one e-mail may go twice:
    SMTP gives no way to be sure, and once too often beats never.
+
+Buttons use the same outbox: "Send update requests now" on a meeting page (requests_now) and a
+notice outside any cycle (notice_create, then send_now: a chase for missing commentary; the
+notice of submitted commentary, which the next run sends). Each is stored before it is sent,
+under the same once-only constraint, so a second press sends nothing twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from smtplib import SMTPRecipientsRefused, SMTPResponseException
+from typing import Any
 
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
@@ -34,7 +40,7 @@ from boardpack.boards.emails import (
     request_email,
     send,
 )
-from boardpack.boards.models import Delivery, Meeting
+from boardpack.boards.models import Delivery, Meeting, Notice
 from boardpack.boards.selectors import mailable, meetings_in_cycle
 from boardpack.core.cycle import Mail, mails_open
 
@@ -110,13 +116,13 @@ def _wanted(
     return _briefings(meeting, state, existing, now)
 
 
-def _create(meeting: Meeting, mail: Mail, wanted: Wanted, now: datetime) -> Delivery | None:
+def _stored(wanted: Wanted, now: datetime, **fields: Any) -> Delivery | None:
+    """The e-mail stored as pending; none when the database already holds it (one per meeting,
+    kind and person; a notice one per kind, person, topic and day)."""
     person, message, items = wanted
     try:
         with transaction.atomic():
             return Delivery.objects.create(
-                meeting=meeting,
-                kind=mail.value,
                 person=person,
                 to=person.email,
                 subject=message.subject,
@@ -124,9 +130,19 @@ def _create(meeting: Meeting, mail: Mail, wanted: Wanted, now: datetime) -> Deli
                 html=message.html,
                 items=items,
                 created_at=now,
+                **fields,
             )
     except IntegrityError:
-        return None  # another run built it first
+        return None  # another run (or another press of the button) built it first
+
+
+def _create(meeting: Meeting, mail: Mail, wanted: Wanted, now: datetime) -> Delivery | None:
+    return _stored(wanted, now, meeting=meeting, kind=mail.value)
+
+
+def notice_create(kind: Notice, topic: str, wanted: Wanted, *, now: datetime) -> Delivery | None:
+    """Store a notice (an e-mail outside a cycle) for today; none if one like it is stored."""
+    return _stored(wanted, now, kind=kind.value, topic=topic, day=timezone.localdate(now))
 
 
 def outbox_build(*, now: datetime) -> list[Delivery]:
@@ -151,13 +167,12 @@ def _free(now: datetime) -> Q:
 
 
 def pending(now: datetime) -> QuerySet[Delivery]:
-    """Deliveries not sent, not given up on, not claimed by a running run, meeting not held."""
+    """Deliveries not sent, not given up on, not claimed by a running run, meeting not held
+    (a notice has no meeting: it is tried until it goes or is given up on)."""
+    today = timezone.localdate(now)
     return (
-        Delivery.objects.filter(
-            sent_at__isnull=True,
-            attempts__lt=MAX_ATTEMPTS,
-            meeting__date__gte=timezone.localdate(now),
-        )
+        Delivery.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
+        .filter(Q(meeting__date__gte=today) | Q(meeting__isnull=True))
         .filter(_free(now))
         .select_related("meeting__board")
         .order_by("pk")
@@ -186,14 +201,31 @@ def _send_one(delivery: Delivery, connection: BaseEmailBackend, now: datetime) -
     Delivery.objects.filter(pk=delivery.pk).update(sent_at=now, claimed_until=None, last_error="")
 
 
+def _due(delivery: Delivery, today: date) -> bool:
+    """A cycle's e-mail goes while its step is open; a notice at once."""
+    return delivery.meeting is None or delivery.kind in mails_open(delivery.meeting.dates, today)
+
+
 def outbox_send(*, now: datetime, report: RunReport) -> None:
     """Send the pending deliveries whose time has not passed, one by one, each marked sent."""
     today = timezone.localdate(now)
+    _send([d for d in pending(now) if _due(d, today)], now=now, report=report)
+
+
+def send_now(deliveries: Iterable[Delivery], *, now: datetime) -> RunReport:
+    """Send these deliveries now, if still pending and not claimed by a run (a button's e-mails:
+    requests sent early, a chase); what the relay refuses stays pending for the next run."""
+    report = RunReport(built=list(deliveries))
+    wanted = {d.pk for d in report.built}
+    _send([d for d in pending(now) if d.pk in wanted], now=now, report=report)
+    return report
+
+
+def _send(deliveries: list[Delivery], *, now: datetime, report: RunReport) -> None:
+    """Claim, send and mark each in turn over one SMTP connection."""
     connection = get_connection(fail_silently=False)
     try:
-        for delivery in pending(now):
-            if delivery.kind not in mails_open(delivery.meeting.dates, today):
-                continue
+        for delivery in deliveries:
             if not _claim(delivery, now):
                 continue
             try:
@@ -212,6 +244,21 @@ def outbox_send(*, now: datetime, report: RunReport) -> None:
                 report.sent.append(delivery)
     finally:
         connection.close()
+
+
+def requests_now(meeting: Meeting, *, now: datetime) -> RunReport:
+    """The cycle's requests for this meeting, built and sent now rather than on the request
+    date: to everyone with something outstanding who has no request yet. The outbox holds one
+    request per meeting and person, so pressing twice, or the scheduled run on the request date,
+    sends nobody a second one."""
+    existing = {(d.kind, d.person_id): d for d in meeting.deliveries.all()}
+    state = cycle_state(meeting)
+    built = [
+        delivery
+        for wanted in _requests(meeting, state, existing)
+        if (delivery := _create(meeting, Mail.REQUEST, wanted, now))
+    ]
+    return send_now(built, now=now)
 
 
 def cycle_run(*, now: datetime | None = None) -> RunReport:

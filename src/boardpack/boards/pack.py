@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 from django.conf import settings
+from django.utils.text import slugify
 
 from boardpack.boards.briefing import Briefing, briefing
 from boardpack.boards.models import Meeting, PackPart
@@ -45,8 +46,8 @@ def briefing_document(found: Briefing) -> Document:
     return Document(
         title=f"Chair's briefing – {meeting.board.name}",
         authority=settings.BOARDPACK_AUTHORITY_NAME,
-        data_date=meeting.month.end,
-        cover_lines=(*_cover(meeting)[1:], f"As at {found.as_of:%d %B %Y}"),
+        data_date=found.as_of,
+        cover_lines=(*_cover(meeting)[1:], f"Covers updates to {found.as_of:%d %B %Y}"),
         sections=tuple(sections),
     )
 
@@ -87,12 +88,25 @@ PARTS: dict[str, Callable[[Meeting, date], list[Part]]] = {
 
 
 def board_pack(meeting: Meeting, *, as_of: date) -> Document:
-    """The pack, its parts in the board's order; `as_of` dates the briefing's overdue list."""
+    """The pack, its parts in the board's order; `as_of` is the day the briefing covers (its
+    updates and BRAG changes up to it, its overdue list on it). The pack is dated by its newest
+    part's data."""
     order = [part for part in meeting.board.pack_order if part in PARTS]
+    parts = [chapter for part in order for chapter in PARTS[part](meeting, as_of)]
     return combine(
         title=f"Board pack – {meeting.board.name}, {meeting.date:%d %B %Y}",
         authority=settings.BOARDPACK_AUTHORITY_NAME,
-        data_date=meeting.month.end,
+        data_date=max(
+            [meeting.month.end, *(p.document.data_date for p in parts if p.document is not None)]
+        ),
         cover_lines=(*_cover(meeting)[1:], *(str(PackPart(p).label) for p in order)),
-        parts=[chapter for part in order for chapter in PARTS[part](meeting, as_of)],
+        parts=parts,
+        filename=pack_filename(meeting),
     )
+
+
+def pack_filename(meeting: Meeting) -> str:
+    """'board-pack-corporate-parenting-2027-01-14': the board's name without a closing "Board"
+    (the name already says board pack), and the meeting's date."""
+    name = slugify(meeting.board.name).removesuffix("-board")
+    return f"board-pack-{name}-{meeting.date:%Y-%m-%d}"

@@ -18,6 +18,7 @@ from boardpack.boards.models import PackPart
 from boardpack.core.brag import Brag
 from boardpack.core.cycle import PHASE_TEXT, CycleDates, phase
 from boardpack.core.units import format_value
+from boardpack.scorecard.presenters import period_title
 
 KIND_HEADINGS = {ACTION: "Actions you lead", "commentary": "Indicator commentary"}
 KIND_VERBS = {ACTION: "Add progress", "commentary": "Write commentary"}
@@ -116,8 +117,8 @@ def change_parts(briefing: Briefing) -> list[BriefingPart]:
             "No BRAG status has changed.",
         ),
         BriefingPart(
-            f"Indicators newly worse than target in {briefing.meeting.month.label} "
-            f"(compared with {briefing.compared_with.label})",
+            f"Indicators newly worse than target in {period_title(briefing.meeting.month)} "
+            f"(compared with {period_title(briefing.compared_with)})",
             ("Indicator", "Actual", "Target"),
             [
                 (

@@ -11,6 +11,7 @@ from boardpack.accounts.permissions import AnyUser, is_officer, person_of
 from boardpack.boards.models import Board, BoardSelection, Delivery, Meeting
 from boardpack.core.brag import Brag
 from boardpack.core.cycle import MAX_OFFSET
+from boardpack.core.periods import Month
 from boardpack.plans.models import Action, Plan
 from boardpack.scorecard.models import Indicator
 from boardpack.scorecard.selectors import indicators_for_scorecard
@@ -36,6 +37,16 @@ def may_manage(user: AnyUser, board: Board) -> bool:
         return True
     person = person_of(user)
     return person is not None and board.programme_manager_id == person.pk
+
+
+def may_read_pack(user: AnyUser, board: Board) -> bool:
+    """Those who manage the board, its chair and its members: the board pack is their papers."""
+    if may_manage(user, board):
+        return True
+    person = person_of(user)
+    if person is None:
+        return False
+    return board.chair_id == person.pk or board.members.filter(pk=person.pk).exists()
 
 
 def board_selections(board: Board) -> list[BoardSelection]:
@@ -105,3 +116,10 @@ def meeting_deliveries(meeting: Meeting) -> QuerySet[Delivery]:
 def mailable(person: Person | None) -> bool:
     """Whether Boardpack may e-mail this person: they have an address and did not opt out."""
     return person is not None and bool(person.email) and not person.email_opt_out
+
+
+def next_pack_month(today: date) -> Month | None:
+    """The period the next meeting's pack reviews: the soonest meeting of any board, today or
+    later (the scorecard's and the reports' default period, scorecard.default_period)."""
+    meeting = Meeting.objects.filter(date__gte=today).order_by("date", "pk").first()
+    return meeting.month if meeting else None

@@ -17,5 +17,11 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.meeting, name="meeting"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
     path("meetings/<int:pk>/remove/", views.meeting_delete, name="meeting-delete"),
+    path("meetings/<int:pk>/requests/", views.meeting_requests_now, name="meeting-requests-now"),
     path("meetings/<int:pk>/pack.<str:fmt>", views.meeting_pack, name="meeting-pack"),
+    path(
+        "commentary/chase/<int:pk>/<str:period>/",
+        views.commentary_chase,
+        name="commentary-chase",
+    ),
 ]

@@ -23,18 +23,41 @@ from boardpack.accounts.permissions import is_officer, officer_required
 from boardpack.boards import services
 from boardpack.boards.board_page import board_context
 from boardpack.boards.forms import BoardForm, MeetingForm, MeetingsForm, SelectionForm
-from boardpack.boards.meeting_page import meeting_page
+from boardpack.boards.meeting_page import meeting_page, requests_message
 from boardpack.boards.models import Board, Meeting
+from boardpack.boards.notices import Chased, ChaseError, chase_commentary
+from boardpack.boards.outbox import requests_now
 from boardpack.boards.pack import PACK_FORMATS, board_pack
 from boardpack.boards.selectors import (
     boards_list,
     may_manage,
+    may_read_pack,
     meetings_list,
 )
+from boardpack.core.periods import Month, PeriodError, parse_period
 from boardpack.lib.form_writes import form_write
 from boardpack.reports.views import document_response
+from boardpack.scorecard.models import Indicator
+from boardpack.scorecard.presenters import period_title
 
 REASON = "web form"
+
+
+def _chased_message(chased: Chased, indicator: Indicator, month: Month) -> tuple[int, str]:
+    delivery = chased.delivery
+    about = f"{indicator.code}, {period_title(month)}"
+    if chased.again:
+        at = timezone.localtime(delivery.created_at)
+        return messages.INFO, (
+            f"{delivery.person.name} was already chased for {about} today at {at:%H:%M}: "
+            "not sent again."
+        )
+    if chased.sent:
+        return messages.SUCCESS, f"{delivery.person.name} has been sent a reminder for {about}."
+    return messages.WARNING, (
+        f"The reminder to {delivery.person.name} for {about} could not be sent now "
+        f"({delivery.last_error}); the next cycle run tries again."
+    )
 
 
 def _on_fields(form: BoardForm | MeetingsForm | MeetingForm, error: services.BoardError) -> None:
@@ -159,6 +182,7 @@ def _meeting_page(request: HttpRequest, found: Meeting, error: str = "") -> Http
     context = {
         "page": meeting_page(found, today=timezone.localdate()),
         "manage": may_manage(request.user, found.board),
+        "pack": may_read_pack(request.user, found.board),
         "error": error,
     }
     return render(request, "boards/meeting.html", context, status=400 if error else 200)
@@ -197,11 +221,44 @@ def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def meeting_requests_now(request: HttpRequest, pk: int) -> HttpResponse:
+    """The programme manager sends the cycle's requests now (the same e-mails, never twice)."""
+    found = _meeting(request, pk, manage=True)
+    if found.date < timezone.localdate():
+        return _meeting_page(request, found, "The meeting has been held: no requests were sent.")
+    report = requests_now(found, now=timezone.now())
+    messages.success(request, requests_message(report))
+    return redirect("meeting", pk=found.pk)
+
+
+@officer_required
+@require_POST
+def commentary_chase(request: HttpRequest, pk: int, period: str) -> HttpResponse:
+    """A performance officer chases an exception's owner for its commentary: one e-mail now."""
+    indicator = get_object_or_404(Indicator.objects.select_related("owner"), pk=pk)
+    try:
+        month = parse_period(period)
+    except PeriodError:
+        raise Http404 from None
+    try:
+        chased = chase_commentary(indicator, month, now=timezone.now())
+    except ChaseError as error:
+        messages.warning(request, str(error))
+    else:
+        messages.add_message(request, *_chased_message(chased, indicator, month))
+    return redirect(f"{reverse('comment-review-list')}?period={month.key}")
+
+
+@login_required
 @require_GET
 def meeting_pack(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    """The board pack as one PDF or one Word document, its parts in the board's order."""
+    """The board pack as one PDF or one Word document, its parts in the board's order: for those
+    who manage the board, its chair and its members (others get 403)."""
     if fmt not in PACK_FORMATS:
         raise Http404
-    found = _meeting(request, pk, manage=True)
+    found = _meeting(request, pk)
+    if not may_read_pack(request.user, found.board):
+        raise PermissionDenied
     document = board_pack(found, as_of=min(timezone.localdate(), found.date))
     return document_response(document, fmt)

@@ -28,12 +28,13 @@ TRANSITIONS: dict[tuple[State, State], frozenset[Actor]] = {
     (State.DRAFT, State.SUBMITTED): frozenset({Actor.WRITER}),
     (State.RETURNED, State.DRAFT): frozenset({Actor.WRITER}),
     (State.RETURNED, State.SUBMITTED): frozenset({Actor.WRITER}),
+    (State.SUBMITTED, State.SUBMITTED): frozenset({Actor.REVIEWER}),
     (State.SUBMITTED, State.APPROVED): frozenset({Actor.REVIEWER}),
     (State.SUBMITTED, State.RETURNED): frozenset({Actor.REVIEWER}),
     (State.APPROVED, State.DRAFT): frozenset({Actor.WRITER}),
 }
 """Writers draft and submit, and may reopen approved text as a new draft; reviewers approve or
-return what was submitted."""
+return what was submitted, or correct it (a typo) and leave it submitted."""
 
 EDITABLE = frozenset({State.DRAFT, State.RETURNED, State.APPROVED})
 

@@ -3,10 +3,17 @@
 Plain dates in, plain dates out. The seed (002, "Governance & Reporting") sets the defaults: the
 plan goes to the leads three weeks before the board, updates are due two weeks before, the chair
 is briefed one week before. Boardpack adds a reminder two days before updates are due.
+
+Every step falls on a working day: not a weekend, not a bank holiday (the caller passes them:
+this module reads no files), not in the Christmas closedown (24 to 31 December). A step that
+would fall on a day off moves to the working day **before** it, so that no deadline falls in a
+holiday and nobody is asked for an update while the council is closed; it stays at least one
+working day before the next step, so the steps keep their order.
 """
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -68,14 +75,34 @@ class CycleDates:
         return self.request
 
 
-def cycle_dates(meeting: date, offsets: Offsets) -> CycleDates:
-    return CycleDates(
-        meeting=meeting,
-        request=meeting - timedelta(days=offsets.request),
-        reminder=meeting - timedelta(days=offsets.reminder),
-        due=meeting - timedelta(days=offsets.due),
-        briefing=meeting - timedelta(days=offsets.briefing),
+CLOSEDOWN_FROM = (12, 24)
+"""The Christmas closedown most councils keep runs from 24 December to the end of the year."""
+DAY = timedelta(days=1)
+
+
+def is_working_day(day: date, holidays: Set[date] = frozenset()) -> bool:
+    """Monday to Friday, not one of `holidays`, not in the Christmas closedown."""
+    closed = (day.month, day.day) >= CLOSEDOWN_FROM
+    return day.weekday() < 5 and day not in holidays and not closed
+
+
+def _working_day_by(day: date, holidays: Set[date]) -> date:
+    """`day`, or else the latest working day before it."""
+    while not is_working_day(day, holidays):
+        day -= DAY
+    return day
+
+
+def cycle_dates(meeting: date, offsets: Offsets, holidays: Set[date] = frozenset()) -> CycleDates:
+    """The steps' days before the meeting, each on a working day (the module says the rule):
+    worked out from the briefing back to the request, each kept before the next."""
+    briefing = _working_day_by(meeting - timedelta(days=offsets.briefing), holidays)
+    due = _working_day_by(min(meeting - timedelta(days=offsets.due), briefing - DAY), holidays)
+    reminder = _working_day_by(min(meeting - timedelta(days=offsets.reminder), due - DAY), holidays)
+    request = _working_day_by(
+        min(meeting - timedelta(days=offsets.request), reminder - DAY), holidays
     )
+    return CycleDates(meeting, request=request, reminder=reminder, due=due, briefing=briefing)
 
 
 def mails_open(dates: CycleDates, today: date) -> list[Mail]:

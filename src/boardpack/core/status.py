@@ -148,13 +148,19 @@ class Direction(StrEnum):
     HIGHER = "higher"
     LOWER = "lower"
     NOT_COMPARABLE = "not-comparable"
+    NO_ACTUAL = "no-actual"
 
 
 def direction_of_travel(
     current: Decimal | None, earlier: Decimal | None, polarity: Polarity
 ) -> Direction:
-    """Improving or worsening as polarity says; higher or lower for a context-only indicator."""
-    if current is None or earlier is None:
+    """Improving or worsening as polarity says; higher or lower for a context-only indicator.
+
+    No current value is no-actual (nothing to compare yet); no earlier one, not-comparable.
+    """
+    if current is None:
+        return Direction.NO_ACTUAL
+    if earlier is None:
         return Direction.NOT_COMPARABLE
     if current == earlier:
         return Direction.UNCHANGED

@@ -38,7 +38,7 @@ _RED = Symbol("red", "Red", "triangle", "▲", "red")
 _AMBER = Symbol("amber", "Amber", "circle", "●", "amber")
 _GREEN = Symbol("green", "Green", "tick", "✔", "green")
 _NO_POLARITY = Symbol("no-polarity", "Context only", "dash", "–", "grey")
-_NO_ACTUAL = Symbol("no-actual", "No actual", "dash", "–", "grey")
+_NO_ACTUAL = Symbol("no-actual", "No actual yet", "dash", "–", "grey")
 _NO_TARGET = Symbol("no-target", "No target", "dash", "–", "grey")
 _UNJUDGED = {
     Status.NO_POLARITY: _NO_POLARITY,

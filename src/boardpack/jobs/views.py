@@ -17,7 +17,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from boardpack.boards.models import Meeting
 from boardpack.boards.pack import PACK_FORMATS
-from boardpack.boards.selectors import may_manage
+from boardpack.boards.selectors import may_read_pack
 from boardpack.jobs.models import Job
 from boardpack.jobs.selectors import jobs_for
 from boardpack.jobs.services import start_job
@@ -91,11 +91,11 @@ def start_report(request: HttpRequest, report: str) -> HttpResponse:
 @login_required
 @require_POST
 def start_pack(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    """A meeting's board pack, for those who manage its board (others get 403)."""
+    """A meeting's board pack, for its chair and members and those who manage it (others: 403)."""
     if fmt not in PACK_FORMATS:
         raise Http404
     meeting = get_object_or_404(Meeting.objects.select_related("board"), pk=pk)
-    if not may_manage(request.user, meeting.board):
+    if not may_read_pack(request.user, meeting.board):
         raise PermissionDenied
     title = f"Board pack: {meeting.board.name}, {meeting.date:%d %B %Y} ({fmt.upper()})"
     started = start_job("pack", title, {"meeting": meeting.pk, "format": fmt}, request.user)

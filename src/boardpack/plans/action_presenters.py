@@ -141,19 +141,32 @@ class BragChangeView:
     confirmed_by: str
 
 
+def brag_change_view(change: BragChange) -> BragChangeView:
+    return BragChangeView(
+        change=change,
+        brag=brag_view(change.brag),
+        previous=brag_view(change.previous),
+        by=person_name(change.by),
+        confirmed_by=person_name(change.confirmed_by) if change.confirmed else "",
+    )
+
+
+@dataclass(frozen=True)
+class QueueLine:
+    """A proposal waiting for confirmation, beside the action's status now."""
+
+    proposal: BragChangeView
+    now: BragView
+
+
+def queue_lines(proposals: list[BragChange]) -> list[QueueLine]:
+    return [QueueLine(brag_change_view(p), brag_view(p.action.brag)) for p in proposals]
+
+
 def brag_changes(action: Action) -> list[BragChangeView]:
     """Every proposal and change, newest first."""
     changes = sorted(action.brag_changes.all(), key=lambda c: (c.at, c.pk), reverse=True)
-    return [
-        BragChangeView(
-            change=c,
-            brag=brag_view(c.brag),
-            previous=brag_view(c.previous),
-            by=person_name(c.by),
-            confirmed_by=person_name(c.confirmed_by) if c.confirmed else "",
-        )
-        for c in changes
-    ]
+    return [brag_change_view(c) for c in changes]
 
 
 @dataclass(frozen=True)
@@ -261,6 +274,14 @@ def proposed_message(status: Brag, action: Action) -> str:
         f"{status.label} proposed for action {ref_text(action)}: "
         "it counts once the programme manager confirms it."
     )
+
+
+def updated_message(action: Action, proposal: BragChange | None) -> str:
+    """What an update did: the progress added, and the status proposed with it if any."""
+    added = f"Progress added to action {ref_text(action)}."
+    if proposal is None:
+        return added
+    return f"{added} {proposed_message(Brag(proposal.brag), action)}"
 
 
 def resolved_message(action: Action) -> str:

@@ -20,10 +20,16 @@ from django.views.decorators.http import require_GET, require_POST
 
 from boardpack.lib.form_writes import form_write
 from boardpack.plans import services
-from boardpack.plans.action_presenters import action_context, proposed_message, ref_text
+from boardpack.plans.action_presenters import (
+    action_context,
+    proposed_message,
+    ref_text,
+    updated_message,
+)
 from boardpack.plans.forms import BragProposalForm, ProgressForm
 from boardpack.plans.models import Action, Plan
 from boardpack.plans.presenters import brag_view
+from boardpack.plans.queue_views import QUEUE
 from boardpack.plans.selectors import action_for_page, attention_horizon
 
 
@@ -48,7 +54,7 @@ def _page(
     context["may_update"] = may_update = services.may_update(action, request.user)
     context["may_confirm"] = services.may_confirm(plan, request.user)
     if may_update:
-        context["progress_form"] = progress_form or ProgressForm(today=today)
+        context["progress_form"] = progress_form or ProgressForm(today=today, current=action.brag)
         context["brag_form"] = brag_form or BragProposalForm(current=action.brag)
     return render(request, "plans/action.html", context)
 
@@ -82,13 +88,13 @@ def _action_url(plan: Plan, found: Action) -> str:
 @require_POST
 def progress_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     plan, found = _updatable(request, slug, pk)
-    form = ProgressForm(request.POST, today=timezone.localdate())
+    form = ProgressForm(request.POST, today=timezone.localdate(), current=found.brag)
     return form_write(
         request,
         form,
-        lambda: services.progress_add(action=found, **form.cleaned_data, user=request.user),
+        lambda: services.action_update(action=found, **form.update, user=request.user),
         refused=services.PlanError,
-        message=lambda _: f"Progress added to action {ref_text(found)}.",
+        message=lambda done: updated_message(found, done[1]),
         to=lambda _: _action_url(plan, found),
     ) or _page(request, plan, found, progress_form=form)
 
@@ -120,4 +126,6 @@ def brag_confirm(request: HttpRequest, slug: str, pk: int, change: int) -> HttpR
     else:
         label = brag_view(proposal.brag).label
         messages.success(request, f"Action {ref_text(found)} is now {label}.")
+    if request.POST.get("next") == QUEUE:
+        return redirect("brag-queue")
     return redirect(_action_url(plan, found))

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 
+from boardpack.accounts.models import Person
 from boardpack.core.brag import BRAG_ORDER, Brag
 from boardpack.plans.models import Objective
 from boardpack.plans.presenters import NO_STATUS
@@ -25,14 +26,22 @@ class PlanFilters(forms.Form):
 
     objective = forms.TypedChoiceField(label="Objective", required=False, coerce=int)
     brag = forms.ChoiceField(label="BRAG", required=False)
+    lead = forms.TypedChoiceField(label="Lead", required=False, coerce=int)
     responsible = forms.CharField(label="Responsible (words)", required=False, max_length=200)
     overdue = forms.BooleanField(label="Overdue", required=False)
     due_soon = forms.BooleanField(label="Due by the next meeting", required=False)
     flagged = forms.BooleanField(label="Flagged cells", required=False)
 
-    def __init__(self, data: Any, *, objectives: list[Objective]) -> None:
+    def __init__(
+        self, data: Any, *, objectives: list[Objective], leads: list[Person] | None = None
+    ) -> None:
         super().__init__(data)
         self.objectives = {o.number: o for o in objectives}
+        self.leads = {p.pk: p for p in leads or []}
+        self.fields["lead"].choices = [  # type: ignore[attr-defined]
+            ("", "Any lead"),
+            *((p.pk, p.name) for p in self.leads.values()),
+        ]
         self.fields["objective"].choices = (
             [("", "All objectives")]
             + [  # type: ignore[attr-defined]
@@ -54,6 +63,7 @@ class PlanFilters(forms.Form):
         return {
             "objective": self.objectives.get(data["objective"]) if data.get("objective") else None,
             "brag": "" if brag == NO_STATUS_VALUE else brag,
+            "lead": self.leads.get(data["lead"]) if data.get("lead") else None,
             "responsible": data.get("responsible", "").strip() or None,
             "overdue": bool(data.get("overdue")),
             "due_soon": bool(data.get("due_soon")),
@@ -83,18 +93,47 @@ def _date_field(label: str, *, required: bool, help_text: str = DATE_HINT) -> fo
     )
 
 
+KEEP = ""
+"""The update's BRAG choice that proposes no change."""
+
+
 class ProgressForm(forms.Form):
+    """An update of an action in one form: a dated progress entry and, if the status should
+    change, the BRAG proposed; what has happened is the proposal's one reason."""
+
     day = _date_field("Date of the update", required=True)
     text = forms.CharField(
         label="What has happened",
         widget=forms.Textarea,
         max_length=5000,
-        help_text="It is added to the progress log with the date, as the trackers write it.",
+        help_text=(
+            "It is added to the progress log with the date, as the trackers write it; if you "
+            "propose a new BRAG status, it is the reason the programme manager reads."
+        ),
         error_messages={"required": "Write what has happened"},
     )
+    brag = forms.ChoiceField(
+        label="BRAG status",
+        widget=Radios,
+        required=False,
+        error_messages={"invalid_choice": "Choose a BRAG status from the list"},
+    )
 
-    def __init__(self, data: Any = None, *, today: date) -> None:
-        super().__init__(data, initial={"day": f"{today:%d/%m/%Y}"}, prefix="progress")
+    def __init__(self, data: Any = None, *, today: date, current: str) -> None:
+        super().__init__(
+            data, initial={"day": f"{today:%d/%m/%Y}", "brag": KEEP}, prefix="progress"
+        )
+        keep = f"No change: keep {Brag(current).label}" if current else "No change: keep no status"
+        self.fields["brag"].choices = [  # type: ignore[attr-defined]
+            (KEEP, keep),
+            *((s.value, f"Propose {s.label} – {s.style.summary}") for s in BRAG_ORDER),
+        ]
+
+    @property
+    def update(self) -> dict[str, Any]:
+        """The valid form as plans.services.action_update takes it."""
+        data = self.cleaned_data
+        return {"day": data["day"], "text": data["text"], "brag": data["brag"] or None}
 
 
 class BragProposalForm(forms.Form):

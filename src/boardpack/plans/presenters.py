@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.core.paginator import Page
 from django.urls import reverse
 
 from boardpack.core.brag import BRAG_ORDER, Brag
@@ -287,13 +288,15 @@ def person_action_rows(
 def plan_context(
     summary: PlanSummary,
     filters: Any,
-    actions: list[Action],
+    page: Page[Action],
     *,
     horizon: Horizon,
     today: date,
 ) -> dict[str, Any]:
-    """What a plan's page shows: its BRAG summary, the filters and the actions they leave."""
+    """What a plan's page shows: its BRAG summary, the filters and one page of the actions they
+    leave, grouped by objective."""
     rows, total = summary_rows(summary)
+    actions = list(page.object_list)
     return {
         "plan": summary.plan,
         "summary": rows,
@@ -301,7 +304,23 @@ def plan_context(
         "legend": BRAG_CHOICE_VIEWS,
         "filters": filters,
         "groups": grouped(action_rows(actions, as_of=today, horizon=horizon)),
-        "shown": len(actions),
+        "shown": page.paginator.count,
+        "page": page,
+        "pages": page_links(page),
         "horizon": horizon,
         "horizon_text": horizon_text(horizon),
     }
+
+
+def page_links(page: Page[Action]) -> list[int | None]:
+    """The page numbers to link to: the first, the last, and those beside the current one;
+    None where numbers are left out (GOV.UK pagination's ellipsis)."""
+    last = page.paginator.num_pages
+    near = {1, last, page.number - 1, page.number, page.number + 1}
+    shown = sorted(n for n in near if 1 <= n <= last)
+    links: list[int | None] = []
+    for number in shown:
+        if links and number - (links[-1] or 0) > 1:
+            links.append(None)
+        links.append(number)
+    return links

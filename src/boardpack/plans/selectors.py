@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from boardpack.accounts.models import OrgUnit, Person
+from boardpack.accounts.permissions import is_officer, person_of
 from boardpack.core.brag import BRAG_ORDER, Brag
-from boardpack.plans.models import Action, Objective, Plan
+from boardpack.plans.models import Action, BragChange, Objective, Plan
 from boardpack.scorecard.models import Indicator
 
 DEFAULT_HORIZON = timedelta(weeks=6)
@@ -123,23 +125,42 @@ def attention_horizon(plan: Plan, as_of: date, default: timedelta = DEFAULT_HORI
     return attention_horizons([plan], as_of, default)[plan.pk]
 
 
-def actions_filtered(
+def actions_filtered(plan: Plan, **filters: Any) -> list[Action]:
+    """The plan's actions in order, filtered as `actions_matching` says, with what a row shows."""
+    return list(actions_matching(plan, **filters))
+
+
+PAGE_SIZE = 50
+"""Actions a plan's page lists at a time: a tracker of 196 actions is four pages."""
+
+
+def actions_page(plan: Plan, page: Any, per_page: int = PAGE_SIZE, **filters: Any) -> Page[Action]:
+    """One page of the plan's actions as filtered (`actions_matching`): a page number out of
+    range gives the last page, one that is not a number the first."""
+    return Paginator(actions_matching(plan, **filters), per_page).get_page(page)
+
+
+def actions_matching(
     plan: Plan,
     *,
     objective: Objective | None = None,
     brag: Brag | str | None = None,
     responsible: Person | OrgUnit | str | None = None,
+    lead: Person | None = None,
     overdue: bool = False,
     flagged: bool = False,
     due_soon: bool = False,
     as_of: date | None = None,
     horizon: date | None = None,
-) -> list[Action]:
-    """The plan's actions in order, filtered. `brag=""` means actions with no status;
-    `responsible` is a person, a service, or words in the Responsible text. `overdue` and
-    `due_soon` together keep the actions that are either; "soon" is up to `horizon` (see
+) -> QuerySet[Action]:
+    """The plan's actions in order, filtered, with what a row shows. `brag=""` means actions
+    with no status; `responsible` is a person, a service, or words in the Responsible text;
+    `lead` a person linked as responsible (both may be given). `overdue` and `due_soon`
+    together keep the actions that are either; "soon" is up to `horizon` (see
     `attention_horizon`), from `as_of` (today by default)."""
     actions = plan.actions.all()
+    if lead is not None:
+        actions = actions.filter(responsible_people=lead)
     if objective is not None:
         actions = actions.filter(objective=objective)
     if brag is not None:
@@ -160,7 +181,12 @@ def actions_filtered(
         actions = actions.filter(wanted)
     if flagged:
         actions = actions.exclude(flags=[])
-    return list(_with_related(actions).order_by("order", "pk"))
+    return _with_related(actions).order_by("order", "pk")
+
+
+def plan_leads(plan: Plan) -> list[Person]:
+    """The people linked as responsible for some action of the plan, by name."""
+    return list(Person.objects.filter(actions__plan=plan).distinct().order_by("name"))
 
 
 def my_actions(person: Person) -> list[Action]:
@@ -247,10 +273,35 @@ def action_history(action: Action) -> ActionHistory:
     return ActionHistory(records, names)
 
 
-def person_leading(user: Any) -> Person | None:
-    """The signed-in user's person, with `leads`: whether any action names them responsible
-    (one query: the person and the answer together; None for no person)."""
-    if not user.is_authenticated:
-        return None
-    leads = Exists(Action.objects.filter(responsible_people=OuterRef("pk")))
-    return Person.objects.filter(user=user).annotate(leads=leads).first()
+def waiting_proposals() -> QuerySet[BragChange]:
+    """BRAG proposals waiting for confirmation: not confirmed, and no status confirmed on their
+    action since they were made (a later confirmation settles the earlier proposals)."""
+    settled = BragChange.objects.filter(
+        action=OuterRef("action"), confirmed=True, confirmed_at__gt=OuterRef("at")
+    )
+    return BragChange.objects.filter(confirmed=False).exclude(Exists(settled))
+
+
+def proposals_to_confirm(user: Any) -> list[BragChange]:
+    """The waiting proposals this user may confirm, across plans, oldest first: every one for a
+    performance officer; for a programme manager, those of the plans their boards oversee."""
+    waiting = waiting_proposals()
+    if not is_officer(user):
+        person = person_of(user)
+        if person is None:
+            return []
+        waiting = waiting.filter(action__plan__board__programme_manager=person)
+    return list(
+        waiting.select_related("action__plan", "action__objective", "by__person").order_by(
+            "at", "pk"
+        )
+    )
+
+
+def confirms_any(user: Any) -> bool:
+    """Whether the user may confirm the BRAG of some plan: an officer, or the programme manager
+    of a board overseeing a plan."""
+    if is_officer(user):
+        return True
+    person = person_of(user)
+    return person is not None and Plan.objects.filter(board__programme_manager=person).exists()

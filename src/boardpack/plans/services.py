@@ -26,6 +26,7 @@ __all__ = [
     "ImportOutcome",
     "PlanError",
     "action_close_as_duplicate",
+    "action_update",
     "brag_confirm",
     "brag_propose",
     "plan_import",
@@ -134,6 +135,18 @@ def progress_add(*, action: Action, day: date, text: str, user: User) -> Progres
         source=ProgressEntry.Source.FORM,
         created_by=account(user),
     )
+
+
+@transaction.atomic
+def action_update(
+    *, action: Action, day: date, text: str, brag: str | Brag | None, user: User
+) -> tuple[ProgressEntry, BragChange | None]:
+    """A lead's update in one: a progress entry and, when `brag` is a new status, its proposal,
+    whose reason is the entry's text. Both or neither are written."""
+    entry = progress_add(action=action, day=day, text=text, user=user)
+    if brag is None or _brag_value(brag) == action.brag:
+        return entry, None
+    return entry, brag_propose(action=action, brag=brag, reason=entry.text, user=user)
 
 
 @transaction.atomic

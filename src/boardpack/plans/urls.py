@@ -1,6 +1,6 @@
 from django.urls import path
 
-from boardpack.plans import action_views, attention_views, views
+from boardpack.plans import action_views, attention_views, queue_views, views
 
 urlpatterns = [
     path("plans/", views.plans, name="plans"),
@@ -22,6 +22,7 @@ urlpatterns = [
         name="plan-action-brag-confirm",
     ),
     path("my-actions/", views.my_actions, name="my-actions"),
+    path("brag-to-confirm/", queue_views.brag_queue, name="brag-queue"),
     path("needs-attention/", attention_views.needs_attention, name="needs-attention"),
     path(
         "needs-attention/<int:pk>/timescale/",

@@ -24,9 +24,10 @@ from boardpack.plans.presenters import (
     plan_list_rows,
 )
 from boardpack.plans.selectors import (
-    actions_filtered,
+    actions_page,
     attention_horizon,
     attention_horizons,
+    plan_leads,
     plan_summary,
     plans_with_counts,
 )
@@ -45,11 +46,19 @@ def plans(request: HttpRequest) -> HttpResponse:
 def plan(request: HttpRequest, slug: str) -> HttpResponse:
     chosen = get_object_or_404(Plan.objects.select_related("board", "parent"), slug=slug)
     summary = plan_summary(chosen)
-    filters = PlanFilters(request.GET or None, objectives=summary.known_objectives)
+    filters = PlanFilters(
+        request.GET or None, objectives=summary.known_objectives, leads=plan_leads(chosen)
+    )
     today = timezone.localdate()
     horizon = attention_horizon(chosen, today)
-    actions = actions_filtered(chosen, **filters.chosen(), as_of=today, horizon=horizon.date)
-    context = plan_context(summary, filters, actions, horizon=horizon, today=today)
+    page = actions_page(
+        chosen,
+        request.GET.get("page"),
+        **filters.chosen(),
+        as_of=today,
+        horizon=horizon.date,
+    )
+    context = plan_context(summary, filters, page, horizon=horizon, today=today)
     context["may_see_attention"] = is_officer(request.user)
     return render(request, "plans/plan.html", context)
 

@@ -17,8 +17,8 @@ from boardpack.reports.builders.quarterly import build_quarterly
 from boardpack.reports.document import Document
 from boardpack.reports.forms import AppendixForm, QuarterlyForm
 from boardpack.reports.plan_forms import PlanReportForm, PriorityReportForm
-from boardpack.scorecard.forms import period_choices
-from boardpack.scorecard.selectors import actual_months, current_scheme
+from boardpack.scorecard.default_period import period_menu
+from boardpack.scorecard.selectors import current_scheme
 
 
 def _priority(form: Any) -> Document:
@@ -30,7 +30,7 @@ def _priority(form: Any) -> Document:
 
 REPORTS: dict[str, tuple[Callable[[Any], forms.Form], Callable[[Any], Document]]] = {
     "quarterly": (
-        lambda data: QuarterlyForm(data, periods=period_choices(actual_months())),
+        lambda data: QuarterlyForm(data, menu=period_menu()),
         lambda form: build_quarterly(form.query, scheme=current_scheme()),
     ),
     "appendix": (
@@ -42,7 +42,7 @@ REPORTS: dict[str, tuple[Callable[[Any], forms.Form], Callable[[Any], Document]]
         lambda form: build_delivery_plan(PlanReportQuery(form.cleaned_data["plan"])),
     ),
     "priority": (
-        lambda data: PriorityReportForm(data, periods=period_choices(actual_months())),
+        lambda data: PriorityReportForm(data, menu=period_menu()),
         _priority,
     ),
 }

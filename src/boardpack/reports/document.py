@@ -123,7 +123,12 @@ class Document:
     sections: tuple[Section, ...] = field(default_factory=tuple)
     landscape: bool = False
     """Printed (PDF, Word) on landscape pages: for wide tables of text, as trackers are."""
+    filename: str = ""
+    """The download's name without its extension, when the title does not make a good one."""
 
     @property
     def filename_stem(self) -> str:
-        return "".join(c if c.isalnum() else "-" for c in self.title.lower()).strip("-")
+        """The filename, else the title in lower case, words joined by single hyphens."""
+        if self.filename:
+            return self.filename
+        return "-".join("".join(c if c.isalnum() else " " for c in self.title.lower()).split())

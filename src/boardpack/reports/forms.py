@@ -8,6 +8,7 @@ from boardpack.accounts.models import OrgUnit
 from boardpack.core.periods import Month, parse_period
 from boardpack.reports.builders.quarterly import QuarterlyQuery
 from boardpack.reports.render import FORMATS
+from boardpack.scorecard.default_period import PeriodMenu
 from boardpack.scorecard.models import Tag
 
 
@@ -39,9 +40,11 @@ class QuarterlyForm(forms.Form):
         choices=[(f, f.upper()) for f in FORMATS], initial="html", required=False
     )
 
-    def __init__(self, *args: object, periods: list[tuple[str, str]], **kwargs: object) -> None:
+    def __init__(self, *args: object, menu: PeriodMenu, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["period"].choices = periods
+        self.fields["period"].choices = menu.choices  # type: ignore[attr-defined]
+        if menu.default:
+            self.fields["period"].initial = menu.default.key
 
     def clean_period(self) -> Month:
         return parse_period(self.cleaned_data["period"])

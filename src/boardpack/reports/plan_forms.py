@@ -10,8 +10,7 @@ from boardpack.core.periods import Month, parse_period
 from boardpack.plans.models import Objective, Plan
 from boardpack.reports.builders.priority import priority_title
 from boardpack.reports.render import FORMATS
-from boardpack.scorecard.forms import period_choices
-from boardpack.scorecard.selectors import actual_months
+from boardpack.scorecard.default_period import PeriodMenu, period_menu
 
 FORMAT_CHOICES = [(f, f.upper()) for f in FORMATS]
 
@@ -46,11 +45,12 @@ class PriorityReportForm(forms.Form):
     period = forms.ChoiceField(label="Quarter or month of the success measures")
     format = forms.ChoiceField(choices=FORMAT_CHOICES, initial="html", required=False)
 
-    def __init__(self, data: Any = None, *, periods: list[tuple[str, str]]) -> None:
+    def __init__(self, data: Any = None, *, menu: PeriodMenu) -> None:
         super().__init__(data, auto_id="priority-%s")
-        self.fields["period"].choices = periods  # type: ignore[attr-defined]
+        self.fields["period"].choices = menu.choices  # type: ignore[attr-defined]
         if data is None:
             self.initial["priority"] = measured_priority()
+            self.initial["period"] = menu.default.key if menu.default else None
 
     def clean_period(self) -> Month:
         return parse_period(self.cleaned_data["period"])
@@ -71,6 +71,5 @@ def plan_report_forms(
     """The plan reports' forms for the reports page: as submitted, or blank."""
     return {
         "plan_form": plan_form or PlanReportForm(),
-        "priority_form": priority_form
-        or PriorityReportForm(periods=period_choices(actual_months())),
+        "priority_form": priority_form or PriorityReportForm(menu=period_menu()),
     }

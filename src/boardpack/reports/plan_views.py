@@ -19,13 +19,13 @@ from boardpack.reports.builders.priority import PriorityQuery, build_priority
 from boardpack.reports.forms import AppendixForm, QuarterlyForm
 from boardpack.reports.plan_forms import PlanReportForm, PriorityReportForm, plan_report_forms
 from boardpack.reports.views import document_response
-from boardpack.scorecard.forms import period_choices
-from boardpack.scorecard.selectors import actual_months, current_scheme
+from boardpack.scorecard.default_period import period_menu
+from boardpack.scorecard.selectors import current_scheme
 
 
 def _invalid(request: HttpRequest, **forms: Any) -> HttpResponse:
     context = {
-        "form": QuarterlyForm(periods=period_choices(actual_months())),
+        "form": QuarterlyForm(menu=period_menu()),
         "appendix_form": AppendixForm(years=linked_year_ends()),
         **plan_report_forms(**forms),
     }
@@ -45,7 +45,7 @@ def plan_report(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def priority_report(request: HttpRequest) -> HttpResponse:
-    form = PriorityReportForm(request.GET, periods=period_choices(actual_months()))
+    form = PriorityReportForm(request.GET, menu=period_menu())
     if not form.is_valid():
         return _invalid(request, priority_form=form)
     objective, month = form.cleaned_data["priority"], form.cleaned_data["period"]

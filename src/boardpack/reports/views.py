@@ -17,8 +17,8 @@ from boardpack.reports.document import Document
 from boardpack.reports.forms import AppendixForm, QuarterlyForm
 from boardpack.reports.plan_forms import plan_report_forms
 from boardpack.reports.render import FORMATS
-from boardpack.scorecard.forms import period_choices
-from boardpack.scorecard.selectors import actual_months, current_scheme
+from boardpack.scorecard.default_period import period_menu
+from boardpack.scorecard.selectors import current_scheme
 
 logger = logging.getLogger(__name__)
 NOT_SET_UP = (
@@ -36,7 +36,7 @@ def _page(
 ) -> HttpResponse:
     """The reports page with each report's choices, as given or afresh."""
     context = {
-        "form": form or QuarterlyForm(periods=period_choices(actual_months())),
+        "form": form or QuarterlyForm(menu=period_menu()),
         "appendix_form": appendix_form or AppendixForm(years=linked_year_ends()),
         **plan_report_forms(),
     }
@@ -46,7 +46,7 @@ def _page(
 @login_required
 def reports(request: HttpRequest) -> HttpResponse:
     """Every signed-in role may read the board pack; it prints approved commentary only."""
-    form = QuarterlyForm(request.GET or None, periods=period_choices(actual_months()))
+    form = QuarterlyForm(request.GET or None, menu=period_menu())
     if not request.GET or not form.is_valid():
         return _page(request, form)
     document = build_quarterly(form.query, scheme=current_scheme())

@@ -229,7 +229,9 @@ class Comment(models.Model):
 
 
 class CommentEvent(models.Model):
-    """One step of a comment's workflow: who moved it to which state, when, and why."""
+    """One step of a comment's workflow: who moved it to which state, when, and why. Events are
+    only ever added: a reviewer's correction of submitted text is one, keeping the text before
+    it."""
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="events")
     state = models.CharField(max_length=20, choices=CommentState.choices)
@@ -238,6 +240,9 @@ class CommentEvent(models.Model):
     )
     at = models.DateTimeField()
     reason = models.TextField(blank=True)
+    previous_text = models.TextField(
+        blank=True, help_text="A reviewer's correction: the text as it was before it."
+    )
 
     class Meta:
         ordering = ["comment", "at", "pk"]

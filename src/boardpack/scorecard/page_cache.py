@@ -1,5 +1,6 @@
 """The scorecard page's cache policy (docs/scorecard-cache.md): a page body is kept under the data
-version and the query string, so any write to what it shows makes every kept body unreachable."""
+version, the default period and the query string, so any write to what it shows makes every kept
+body unreachable, and so does a meeting that changes the default period."""
 
 from __future__ import annotations
 
@@ -10,20 +11,22 @@ from urllib.parse import urlencode
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from boardpack.core.periods import Month
 from boardpack.scorecard.selectors import data_version
 
 Body = tuple[str, str]
 """A page's title and the HTML of its body."""
 
 
-def page_key(request: HttpRequest) -> str | None:
-    """The data version and the query string (its parameters in any order); none while there is
-    no data version (just after a flush), when nothing may be kept."""
+def page_key(request: HttpRequest, default: Month | None = None) -> str | None:
+    """The data version, the default period (it follows the meetings, which the version does
+    not watch) and the query string (its parameters in any order); none while there is no data
+    version (just after a flush), when nothing may be kept."""
     version = data_version()
     if version is None:
         return None
     asked = urlencode(sorted(request.GET.lists()), doseq=True)
-    return f"scorecard:{version}:{hashlib.sha256(asked.encode()).hexdigest()}"
+    return f"scorecard:{version}:{default}:{hashlib.sha256(asked.encode()).hexdigest()}"
 
 
 def cached_body(
@@ -31,12 +34,13 @@ def cached_body(
     build: Callable[[], tuple[Body, bool] | None],
     *,
     follows_version: bool = True,
+    default: Month | None = None,
 ) -> Body | None:
     """The request's body as kept, else as `build` makes it (with whether it may be kept: not
     when the filters are invalid), kept for the next reader; none when there is nothing to show.
     `follows_version=False` when the body reads data the version does not follow: built every
-    time, never kept."""
-    key = page_key(request) if follows_version else None
+    time, never kept. `default` is the period the page opens on without a choice."""
+    key = page_key(request, default) if follows_version else None
     kept: Body | None = cache.get(key) if key else None
     if kept is not None:
         return kept

@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString
 
 from boardpack.accounts.models import OrgUnit
 from boardpack.core.periods import Month
-from boardpack.core.status import Direction
+from boardpack.core.status import Direction, Status
 from boardpack.core.symbols import Scheme, Symbol
 from boardpack.core.units import format_value
 from boardpack.scorecard.selectors import ScorecardQuery, StatusRow
@@ -25,10 +25,19 @@ DIRECTION_TEXT = {
     Direction.HIGHER: ("↗", "Higher (context only)"),
     Direction.LOWER: ("↘", "Lower (context only)"),
     Direction.NOT_COMPARABLE: ("", "No earlier value"),
+    Direction.NO_ACTUAL: ("", "No actual yet"),
 }
 COMMENTARY_DUE = "Due"
 COMMENTARY_GIVEN = "Given"
-NO_COMMENT_REQUIRED = "No comment required (on target)"
+NO_ACTUAL_YET = "No actual yet"
+NOT_DUE_YET = "Not due yet"
+ON_TARGET = "No comment required (on target)"
+NOT_REQUIRED = {
+    Status.NO_ACTUAL: NO_ACTUAL_YET,
+    Status.NO_TARGET: "No comment required (no target)",
+    Status.NO_POLARITY: "No comment required (context only)",
+}
+"""Why a status that is not an exception needs no commentary; near and met are on target."""
 
 
 @dataclass(frozen=True)
@@ -80,9 +89,18 @@ def figures(row: StatusRow) -> tuple[str, str]:
     )
 
 
+def no_comment_text(row: StatusRow) -> str:
+    """Why a row needs no commentary: on target only when it has an actual that is; a missing
+    actual is "No actual yet" (a milestone not completed and not due: "Not due yet")."""
+    if row.status is Status.NO_ACTUAL and row.indicator.kind == row.indicator.Kind.MILESTONE:
+        return NOT_DUE_YET
+    return NOT_REQUIRED.get(row.status, ON_TARGET)
+
+
 def commentary_text(row: StatusRow) -> str:
+    """The scorecard's commentary column: due or given for an exception, else why none is."""
     if not row.commentary_due:
-        return NO_COMMENT_REQUIRED
+        return no_comment_text(row)
     return COMMENTARY_GIVEN if row.has_comment else COMMENTARY_DUE
 
 

@@ -72,6 +72,13 @@ def reporting_step(indicator: Indicator) -> int:
     return FREQUENCY_STEP.get(indicator.frequency, 1)  # type: ignore[call-overload]
 
 
+def reports_in(frequency: str, month: Month) -> bool:
+    """Whether an indicator of this frequency reports a value for the month: a monthly one
+    every month, a quarterly one at the quarter ends, an annual one in March (the year end)."""
+    step = FREQUENCY_STEP.get(frequency, 1)  # type: ignore[call-overload]
+    return bool(month.fy_index % step == step - 1)
+
+
 def previous_period(indicator: Indicator, month: Month) -> Month | None:
     """The period a month's actual is compared with for direction of travel.
 

@@ -29,6 +29,7 @@ from boardpack.core.periods import Month
 from boardpack.core.status import Polarity, Tolerance
 from boardpack.core.units import Unit
 from boardpack.lib.audit import User, account, apply, audited, bulk_history
+from boardpack.scorecard.commentary.signals import commentary_submitted
 from boardpack.scorecard.models import (
     Actual,
     Comment,
@@ -195,18 +196,26 @@ def values_record(
     return counts
 
 
-def _comment_event(comment: Comment, state: str, user: User, reason: str, why: str = "") -> None:
+def _comment_event(
+    comment: Comment,
+    state: str,
+    user: User,
+    reason: str,
+    why: str = "",
+    previous_text: str = "",
+) -> CommentEvent:
     """Save the comment in its new state and append the event: the one way a state changes.
-    `why` is the reason its history gives."""
+    `why` is the reason its history gives; `previous_text`, a correction's text before it."""
     comment.state = state
     audited(comment, user, why)
     comment.save()
-    CommentEvent.objects.create(
+    return CommentEvent.objects.create(
         comment=comment,
         state=state,
         by=account(user),
         at=timezone.now(),
         reason=reason,
+        previous_text=previous_text,
     )
 
 
@@ -264,7 +273,11 @@ def comment_write(
     comment.text = text
     comment.source, comment.source_ref, comment.set_by = Source.FORM, "", account(user)
     comment.set_at = timezone.now()
-    _comment_event(comment, wanted, user, "")
+    event = _comment_event(comment, wanted, user, "")
+    if wanted is State.SUBMITTED:
+        transaction.on_commit(
+            lambda: commentary_submitted.send(sender=Comment, comment=comment, event=event)
+        )
     return comment
 
 
@@ -279,6 +292,25 @@ def comment_review(
     if needs_reason(wanted) and not reason.strip():
         raise TransitionError("say why the comment is returned")
     _comment_event(comment, wanted, user, reason.strip())
+    return comment
+
+
+@transaction.atomic
+def comment_correct(
+    *, comment: Comment, text: str, note: str, user: User, actors: frozenset[Actor]
+) -> Comment:
+    """A performance officer corrects submitted text (a typo) instead of returning it: it stays
+    submitted and its history gains an event with who, when, why and the text before."""
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    check_transition(State(comment.state), State.SUBMITTED, actors)
+    if not note.strip():
+        raise TransitionError("say what was corrected")
+    if text.strip() == comment.text.strip():
+        raise TransitionError("the text is unchanged: there is nothing to correct")
+    before = comment.text
+    comment.text = text
+    why = f"Corrected: {note.strip()}"
+    _comment_event(comment, State.SUBMITTED, user, why, why=why, previous_text=before)
     return comment
 
 

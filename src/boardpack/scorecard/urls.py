@@ -29,6 +29,7 @@ urlpatterns = [
     ),
     path("commentary/review/", commentary_views.comment_review_list, name="comment-review-list"),
     path("commentary/<int:pk>/review/", commentary_views.comment_review, name="comment-review"),
+    path("commentary/<int:pk>/correct/", commentary_views.comment_correct, name="comment-correct"),
     path("library/", library_views.library, name="library"),
     path("library/new/", library_views.library_new, name="library-new"),
     path("library/<int:pk>/edit/", library_views.library_edit, name="library-edit"),

@@ -15,13 +15,12 @@ from boardpack.benchmarks.selectors import indicators_in_band
 from boardpack.core.periods import Month
 from boardpack.core.symbols import Scheme
 from boardpack.scorecard import forms as scorecard_forms
-from boardpack.scorecard.forms import period_choices
+from boardpack.scorecard.default_period import PeriodMenu
 from boardpack.scorecard.page_cache import Body
 from boardpack.scorecard.presenters import scorecard_page, status_choices
 from boardpack.scorecard.selectors import (
     ScorecardQuery,
     StatusRow,
-    actual_months,
     current_scheme,
     row_summaries,
     scorecard_rows,
@@ -62,16 +61,17 @@ class Asked:
         return self.query.month if self.query else NO_MONTH
 
 
-def asked(request: HttpRequest, months: list[Month]) -> Asked:
-    """The filters of the request; invalid filters show the latest month unfiltered."""
+def asked(request: HttpRequest, default: Month | None) -> Asked:
+    """The filters of the request; the period by default is the shared rule's
+    (scorecard.default_period); invalid filters show that period unfiltered."""
     form = ScorecardFilter(request.GET or None, statuses=status_choices(current_scheme()))
-    if not months:
+    if default is None:
         return Asked(form, None)
     if request.GET and not form.is_valid():
-        return Asked(form, ScorecardQuery(month=months[-1]))
+        return Asked(form, ScorecardQuery(month=default))
     data: dict[str, Any] = form.cleaned_data if request.GET else {}
     query = ScorecardQuery(
-        month=data.get("period") or months[-1],
+        month=data.get("period") or default,
         director=data.get("director"),
         service=data.get("service"),
         tag=data.get("tag"),
@@ -94,11 +94,10 @@ def shown_rows(chosen: Asked, scheme: Scheme) -> list[StatusRow]:
     return rows
 
 
-def scorecard_body(request: HttpRequest) -> tuple[Body, bool] | None:
+def scorecard_body(request: HttpRequest, menu: PeriodMenu) -> tuple[Body, bool] | None:
     """The page's title and body for the request's filters, and whether they may be kept (not
     when the filters are invalid); none when there are no values yet."""
-    months = actual_months()
-    chosen = asked(request, months)
+    chosen = asked(request, menu.default)
     if chosen.query is None:
         return None
     scheme = current_scheme()
@@ -109,7 +108,7 @@ def scorecard_body(request: HttpRequest) -> tuple[Body, bool] | None:
         {
             "page": page,
             "form": chosen.form,
-            "periods": period_choices(months),
+            "periods": menu.choices,
             "query_string": request.GET.urlencode(),
             "sort_columns": SORT_COLUMNS,
         },

@@ -8,10 +8,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from boardpack.scorecard.default_period import period_menu
 from boardpack.scorecard.exports import export_csv, export_xlsx
 from boardpack.scorecard.indicators.selectors import readable_indicators
 from boardpack.scorecard.page_cache import cached_body
-from boardpack.scorecard.selectors import actual_months, current_scheme
+from boardpack.scorecard.selectors import current_scheme
 from boardpack.web.indicator import indicator_context
 from boardpack.web.scorecard import asked, scorecard_body, shown_rows
 
@@ -23,7 +24,13 @@ def scorecard(request: HttpRequest) -> HttpResponse:
     """The same body for every role, kept by the data version and the filters. A quartile filter
     reads the benchmarks, which the version does not follow, so it is never kept."""
     quartile = bool(request.GET.get("quartile"))
-    body = cached_body(request, lambda: scorecard_body(request), follows_version=not quartile)
+    menu = period_menu()
+    body = cached_body(
+        request,
+        lambda: scorecard_body(request, menu),
+        follows_version=not quartile,
+        default=menu.default,
+    )
     if body is None:
         return render(request, "scorecard/empty.html")
     title, table = body
@@ -35,7 +42,7 @@ def scorecard_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The current view of the scorecard (same period and filters) as CSV or XLSX."""
     if fmt not in EXPORTERS:
         raise Http404
-    chosen = asked(request, actual_months())
+    chosen = asked(request, period_menu().default)
     rows = shown_rows(chosen, current_scheme())
     return EXPORTERS[fmt](rows, filename=f"scorecard-{chosen.month.key}.{fmt}")
 

@@ -36,9 +36,11 @@ def combine(
     data_date: date,
     cover_lines: tuple[str, ...],
     parts: list[Part],
+    filename: str = "",
 ) -> Document:
     return Document(
         title=title,
+        filename=filename,
         authority=authority,
         data_date=data_date,
         cover_lines=cover_lines,

@@ -33,7 +33,7 @@ from boardpack.reports.document import (
 from boardpack.scorecard.indicators.presenters import trend_chart
 from boardpack.scorecard.indicators.selectors import MonthFacts, YearValues, year_grid
 from boardpack.scorecard.models import Actual, Comment, CommentState, Indicator, Tag, Target
-from boardpack.scorecard.presenters import NO_COMMENT_REQUIRED, figures, period_title
+from boardpack.scorecard.presenters import figures, no_comment_text, period_title
 from boardpack.scorecard.selectors import (
     ScorecardQuery,
     StatusRow,
@@ -168,7 +168,7 @@ def _block(
         grid=grid,
         chart=chart,
         commentary=tuple(Commentary(c.author.name, c.subject, c.text) for c in comments),
-        no_comment_text=COMMENTARY_MISSING if row.commentary_due else NO_COMMENT_REQUIRED,
+        no_comment_text=COMMENTARY_MISSING if row.commentary_due else no_comment_text(row),
         signals=spc_signals(spc[0]),
         spc_chart=spc_chart(spc[1]) if spc[1] is not None else None,
     )

@@ -10,14 +10,15 @@ from django.db.models import QuerySet
 from boardpack.accounts.models import Person
 from boardpack.core.commentary import State, needs_reason
 from boardpack.core.periods import Month, parse_period
-from boardpack.scorecard.forms import period_choices
+from boardpack.scorecard.default_period import PeriodMenu
 from boardpack.scorecard.models import Comment, Indicator
 
 DEFAULT_SUBJECT = "Head of Service Commentary"
 
 
 class PeriodChoice(forms.Form):
-    """Which month a commentary page shows; the latest month with actuals by default."""
+    """Which month a commentary page shows; the shared default period (default_period) if none
+    is asked for."""
 
     period = forms.TypedChoiceField(
         coerce=parse_period,
@@ -25,10 +26,10 @@ class PeriodChoice(forms.Form):
         error_messages={"invalid_choice": "Select a period from the list"},
     )
 
-    def __init__(self, data: Any, *, months: list[Month]) -> None:
+    def __init__(self, data: Any, *, menu: PeriodMenu) -> None:
         super().__init__(data if data and "period" in data else None)
-        self.fields["period"].choices = period_choices(months)  # type: ignore[attr-defined]
-        self.default = months[-1] if months else None
+        self.fields["period"].choices = menu.choices  # type: ignore[attr-defined]
+        self.default = menu.default
 
     def month(self) -> Month | None:
         """The month asked for when valid, else the default."""
@@ -54,8 +55,12 @@ class CommentForm(forms.Form):
         error_messages={"required": "Enter the commentary"},
     )
 
-    def __init__(self, data: Any = None, *, comment: Comment | None) -> None:
-        super().__init__(data, initial={"text": comment.text} if comment else None)
+    def __init__(
+        self, data: Any = None, *, comment: Comment | None, start_from: Comment | None = None
+    ) -> None:
+        """`start_from`: earlier text the box opens with instead of the comment's own."""
+        start = start_from or comment
+        super().__init__(data, initial={"text": start.text} if start else None)
         self.comment = comment
         if comment is not None:
             del self.fields["subject"]
@@ -101,6 +106,26 @@ class ReviewForm(forms.Form):
         if needs_reason(wanted) and not data.get("reason", "").strip():
             self.add_error("reason", "Enter the reason for returning the commentary")
         return data
+
+
+class CorrectionForm(forms.Form):
+    """A performance officer corrects submitted text (a typo) and says what was corrected."""
+
+    text = forms.CharField(
+        widget=forms.Textarea,
+        label="Corrected commentary",
+        help_text="Change only what is wrong: the writer's words stay theirs.",
+        error_messages={"required": "Enter the commentary"},
+    )
+    note = forms.CharField(
+        max_length=200,
+        label="What you corrected",
+        help_text="For example: a typo in the second paragraph. It is kept in the history.",
+        error_messages={"required": "Say what you corrected"},
+    )
+
+    def __init__(self, data: Any = None, *, comment: Comment) -> None:
+        super().__init__(data, initial={"text": comment.text}, prefix="correct")
 
 
 class DelegationForm(forms.Form):

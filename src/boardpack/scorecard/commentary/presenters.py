@@ -14,7 +14,7 @@ from boardpack.core.periods import Month
 from boardpack.core.status import EXCEPTIONS
 from boardpack.core.symbols import Scheme
 from boardpack.scorecard.models import Comment
-from boardpack.scorecard.presenters import NO_COMMENT_REQUIRED, figures, period_title
+from boardpack.scorecard.presenters import figures, no_comment_text, period_title
 from boardpack.scorecard.selectors import StatusRow
 
 
@@ -62,17 +62,28 @@ def error_text(error: Exception) -> str:
     return capfirst(str(error))
 
 
+CORRECTED = StateTag("Corrected", "purple")
+
+
 @dataclass(frozen=True)
 class EventLine:
     state: StateTag
     by: str
     at: datetime
     reason: str
+    previous_text: str = ""
+    """A correction's text before it."""
 
 
 def event_lines(comment: Comment) -> list[EventLine]:
     return [
-        EventLine(STATE_TAGS[State(e.state)], user_name(e.by), e.at, e.reason)
+        EventLine(
+            CORRECTED if e.previous_text else STATE_TAGS[State(e.state)],
+            user_name(e.by),
+            e.at,
+            e.reason,
+            e.previous_text,
+        )
         for e in comment.events.all()  # type: ignore[attr-defined]
     ]
 
@@ -89,6 +100,8 @@ class CommentaryLine:
     """The link to the write page: write, or edit (view while submitted) one's own."""
     submitted: bool
     """Waiting for a performance officer's review."""
+    not_required: str
+    """Why no commentary is needed, for a row that is not an exception; else empty."""
 
 
 def commentary_line(
@@ -106,6 +119,7 @@ def commentary_line(
         reason=returned_reason(comment),
         action=(VIEW if submitted else EDIT) if own else WRITE,
         submitted=submitted,
+        not_required="" if row.commentary_due else no_comment_text(row),
     )
 
 
@@ -123,7 +137,6 @@ class MyIndicatorsPage:
     exceptions: list[CommentaryLine]
     """Worse or better than target: commentary needed; worst first."""
     others: list[CommentaryLine]
-    no_comment_required: str = NO_COMMENT_REQUIRED
 
 
 def my_indicators_page(
@@ -160,7 +173,7 @@ class QueueLine:
 
 
 def queue_lines(comments: list[Comment]) -> list[QueueLine]:
-    return [QueueLine(c, Month.of(c.period).label) for c in comments]
+    return [QueueLine(c, period_title(Month.of(c.period))) for c in comments]
 
 
 def paragraphs(text: str) -> list[str]:
@@ -208,13 +221,18 @@ def comment_page(row: StatusRow, comment: Comment | None) -> CommentPage:
 
 
 def _about(comment: Comment) -> str:
-    return f"{comment.indicator.code} for {Month.of(comment.period).label}"
+    """The indicator and its period as the page headings name it (period_title)."""
+    return f"{comment.indicator.code} for {period_title(Month.of(comment.period))}"
 
 
 def write_message(comment: Comment) -> str:
     if comment.state == State.SUBMITTED:
         return f"Commentary on {_about(comment)} submitted for approval."
     return f"Commentary on {_about(comment)} saved as a draft."
+
+
+def correction_message(comment: Comment) -> str:
+    return f"Commentary on {_about(comment)} corrected; it is still waiting for review."
 
 
 def review_message(comment: Comment) -> str:

@@ -18,7 +18,7 @@ from boardpack.scorecard.models import (
     Indicator,
 )
 from boardpack.scorecard.permissions import commentable_indicators
-from boardpack.scorecard.selectors import StatusRow, status_rows
+from boardpack.scorecard.selectors import StatusRow, reporting_step, status_rows
 
 EVENTS = Prefetch("events", queryset=CommentEvent.objects.select_related("by__person"))
 
@@ -97,3 +97,17 @@ def delegations_of(indicators: QuerySet[Indicator]) -> QuerySet[Delegation]:
 def delegate_people() -> QuerySet[Person]:
     """The colleagues who may be given an indicator's commentary to write."""
     return Person.objects.filter(role=Role.DELEGATE).order_by("name")
+
+
+def previous_approved(indicator: Indicator, month: Month) -> tuple[Month, list[Comment]]:
+    """The indicator's previous reporting period (a quarter back for a quarterly one) and its
+    approved commentary there: what a writer may start from."""
+    previous = month.shift(-reporting_step(indicator))
+    comments = (
+        Comment.objects.filter(
+            indicator=indicator, period=previous.end, state=CommentState.APPROVED
+        )
+        .select_related("author")
+        .order_by("set_at", "pk")
+    )
+    return previous, list(comments)

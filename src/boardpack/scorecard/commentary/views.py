@@ -26,6 +26,7 @@ from boardpack.lib.form_writes import form_write
 from boardpack.scorecard import services
 from boardpack.scorecard.commentary.forms import (
     CommentForm,
+    CorrectionForm,
     DelegationForm,
     PeriodChoice,
     ReviewForm,
@@ -34,9 +35,11 @@ from boardpack.scorecard.commentary.pages import (
     comment_write_context,
     my_indicators_context,
     review_list_context,
+    starting_text,
 )
 from boardpack.scorecard.commentary.presenters import (
     comment_page,
+    correction_message,
     error_text,
     review_message,
     write_message,
@@ -49,16 +52,16 @@ from boardpack.scorecard.commentary.selectors import (
     writer_comment,
     writer_indicators,
 )
+from boardpack.scorecard.default_period import period_menu
 from boardpack.scorecard.models import Comment, Indicator
 from boardpack.scorecard.permissions import comment_actors, delegable_indicators
-from boardpack.scorecard.selectors import actual_months
 
 writer_required = role_required({Role.INDICATOR_OWNER, Role.DELEGATE})
 owner_required = role_required({Role.INDICATOR_OWNER})
 
 
 def _period(request: HttpRequest) -> tuple[PeriodChoice, Month]:
-    choice = PeriodChoice(request.GET, months=actual_months())
+    choice = PeriodChoice(request.GET, menu=period_menu())
     return choice, choice.month() or Month.of(timezone.localdate())
 
 
@@ -82,7 +85,9 @@ def _delegation_form(request: HttpRequest, data: Any = None) -> DelegationForm:
     )
 
 
-def _in_words(form: CommentForm | ReviewForm | DelegationForm, error: Exception) -> None:
+def _in_words(
+    form: CommentForm | ReviewForm | CorrectionForm | DelegationForm, error: Exception
+) -> None:
     form.add_error(None, error_text(error))
 
 
@@ -163,8 +168,9 @@ def _comment_page(
     month: Month,
     writer: Person,
     comment: Comment | None,
+    start_from: Comment | None = None,
 ) -> HttpResponse:
-    context = comment_write_context(indicator, month, writer, comment)
+    context = comment_write_context(indicator, month, writer, comment, start_from)
     return render(request, "scorecard/comment_write.html", {"form": form, **context})
 
 
@@ -172,7 +178,10 @@ def _comment_page(
 @require_http_methods(["GET", "POST"])
 def comment_write(request: HttpRequest, pk: int, period: str) -> HttpResponse:
     indicator, month, writer, comment = _writing(request, pk, period)
-    form = CommentForm(request.POST if request.method == "POST" else None, comment=comment)
+    start_from = starting_text(indicator, month, request.GET.get("start", ""))
+    form = CommentForm(
+        request.POST if request.method == "POST" else None, comment=comment, start_from=start_from
+    )
     return _write(
         request,
         form,
@@ -180,7 +189,7 @@ def comment_write(request: HttpRequest, pk: int, period: str) -> HttpResponse:
         refused=TransitionError,
         message=write_message,
         to=lambda _: f"{reverse('my-indicators')}?period={month.key}",
-    ) or _comment_page(request, form, indicator, month, writer, comment)
+    ) or _comment_page(request, form, indicator, month, writer, comment, start_from)
 
 
 @officer_required
@@ -200,9 +209,20 @@ def _save_review(request: HttpRequest, form: ReviewForm, comment: Comment) -> Co
     )
 
 
-def _review_page(request: HttpRequest, form: ReviewForm, comment: Comment) -> HttpResponse:
+def _review_page(
+    request: HttpRequest,
+    comment: Comment,
+    *,
+    form: ReviewForm | None = None,
+    correction: CorrectionForm | None = None,
+) -> HttpResponse:
     page = comment_page(status_row(comment.indicator, Month.of(comment.period)), comment)
-    return render(request, "scorecard/review.html", {"page": page, "form": form})
+    context = {
+        "page": page,
+        "form": form or ReviewForm(),
+        "correction": correction or CorrectionForm(comment=comment),
+    }
+    return render(request, "scorecard/review.html", context, status=400 if correction else 200)
 
 
 @officer_required
@@ -217,4 +237,30 @@ def comment_review(request: HttpRequest, pk: int) -> HttpResponse:
         refused=TransitionError,
         message=review_message,
         to=lambda saved: f"{reverse('comment-review-list')}?period={Month.of(saved.period).key}",
-    ) or _review_page(request, form, comment)
+    ) or _review_page(request, comment, form=form)
+
+
+def _save_correction(request: HttpRequest, form: CorrectionForm, comment: Comment) -> Comment:
+    return services.comment_correct(
+        comment=comment,
+        text=form.cleaned_data["text"],
+        note=form.cleaned_data["note"],
+        user=request.user,
+        actors=comment_actors(request.user, comment.indicator),
+    )
+
+
+@officer_required
+@require_POST
+def comment_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """A performance officer corrects a typo in submitted commentary (kept in its history)."""
+    comment = get_object_or_404(reviewable_comments(), pk=pk)
+    form = CorrectionForm(request.POST, comment=comment)
+    return _write(
+        request,
+        form,
+        lambda: _save_correction(request, form, comment),
+        refused=TransitionError,
+        message=correction_message,
+        to=lambda saved: reverse("comment-review", kwargs={"pk": saved.pk}),
+    ) or _review_page(request, comment, correction=form)

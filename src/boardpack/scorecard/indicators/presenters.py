@@ -281,6 +281,8 @@ class IndicatorPage:
     history: list[HistoryEntry]
     comment_month: Month | None
     """The month a new comment is written for: the latest actual shown (a milestone: now)."""
+    comment_title: str
+    """That month as the commentary pages name it (period_title)."""
     history_limit: int = HISTORY_LIMIT
 
 
@@ -290,6 +292,7 @@ def indicator_page(facts: IndicatorFacts, *, scheme: Scheme, today: date) -> Ind
     travel = latest_travel(indicator, values) if values is not None else None
     milestone = indicator.kind == Indicator.Kind.MILESTONE
     comment_month = Month.of(today) if milestone else facts.years.latest_actual
+    chosen = travel.month if travel else comment_month
     return IndicatorPage(
         indicator=indicator,
         header=header_rows(indicator),
@@ -302,5 +305,6 @@ def indicator_page(facts: IndicatorFacts, *, scheme: Scheme, today: date) -> Ind
         milestone=milestone_view(indicator, scheme, today) if milestone else None,
         comments=comment_views(facts.comments),
         history=history_entries(facts.history),
-        comment_month=travel.month if travel else comment_month,
+        comment_month=chosen,
+        comment_title=period_title(chosen) if chosen else "",
     )

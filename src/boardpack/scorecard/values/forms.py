@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,9 +19,38 @@ from boardpack.lib.importing import parse_decimal
 from boardpack.scorecard.services import ValueEntry
 from boardpack.scorecard.values.selectors import Cell
 
+SIGNS = {"%": "the % sign", "£": "the £ sign", "$": "the $ sign", "€": "the € sign"}
+EXAMPLE = "38.1"
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,(\d{1,2}|\d{4,})")
+"""A comma where a decimal point belongs (38,1): not thousands (1,234), which are read."""
+_SPACED = re.compile(r"[-+]?\d{1,3}( \d{3})+(\.\d+)?")
+
+
+def number_advice(text: str) -> str:
+    """What to type instead of a text that is not a number, with the number it seems to mean
+    as the example: '38,1%' → 'enter a number without the % sign, like 38.1'."""
+    signs = [word for sign, word in SIGNS.items() if sign in text]
+    cleaned = "".join(c for c in text if c not in SIGNS).strip()
+    comma = bool(_DECIMAL_COMMA.fullmatch(cleaned))
+    spaced = bool(_SPACED.fullmatch(cleaned))
+    cleaned = cleaned.replace(",", ".") if comma else cleaned.replace(" ", "")
+    try:
+        meant = cleaned if parse_decimal(cleaned) is not None else EXAMPLE
+    except ValueError:
+        meant = EXAMPLE
+    if signs:
+        return f"enter a number without {' or '.join(signs)}, like {meant}"
+    if comma:
+        return f"enter a number with a full stop for the decimal point, like {meant}"
+    if spaced:
+        return f"enter a number without spaces, like {meant}"
+    return f"enter a number, like {EXAMPLE}, or leave the box blank"
+
 
 class NumberField(forms.CharField):
-    """A number as the import files take it (lib.importing.parse_decimal); blank gives None."""
+    """A number as the import files take it (lib.importing.parse_decimal); blank gives None.
+
+    Text that is not a number says what to type instead (number_advice)."""
 
     def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
         text = super().to_python(value) or ""
@@ -29,7 +59,7 @@ class NumberField(forms.CharField):
         except ValueError as error:
             reason = str(error).removeprefix(repr(text)).strip()
             if reason.startswith("is not a"):
-                reason = "must be a number"
+                raise forms.ValidationError(f"{self.label}: {number_advice(text)}") from None
             raise forms.ValidationError(f"{self.label} {reason}") from None
 
 
@@ -49,6 +79,7 @@ class ValuesForm(forms.Form):
     ) -> None:
         super().__init__(data)
         self.cells = cells
+        self.name_of = name_of
         for cell in cells:
             name = name_of(cell)
             self.fields[f"{cell.key}-actual"] = NumberField(
@@ -97,6 +128,8 @@ class ValuesForm(forms.Form):
 @dataclass(frozen=True)
 class EntryRow:
     cell: Cell
+    label: str
+    """The cell's period or indicator as its form names it."""
     actual: forms.BoundField
     target: forms.BoundField
     provisional: forms.BoundField
@@ -108,6 +141,7 @@ def entry_rows(form: ValuesForm, scheme: Scheme) -> list[EntryRow]:
     return [
         EntryRow(
             cell=cell,
+            label=form.name_of(cell),
             actual=form[f"{cell.key}-actual"],
             target=form[f"{cell.key}-target"],
             provisional=form[f"{cell.key}-provisional"],

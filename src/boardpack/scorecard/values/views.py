@@ -20,10 +20,10 @@ from boardpack.accounts.permissions import role_required
 from boardpack.core.periods import Month, fy_months, parse_period
 from boardpack.scorecard.models import Indicator, Source
 from boardpack.scorecard.permissions import value_editable_indicators
-from boardpack.scorecard.selectors import current_scheme
+from boardpack.scorecard.selectors import current_scheme, reports_in
 from boardpack.scorecard.services import values_record
 from boardpack.scorecard.values.forms import GridChoice, ValuesForm, entry_rows, saved_message
-from boardpack.scorecard.values.presenters import year_context
+from boardpack.scorecard.values.presenters import period_name, year_context
 from boardpack.scorecard.values.selectors import (
     Cell,
     entry_months,
@@ -82,8 +82,8 @@ def indicator_values(request: HttpRequest, pk: int) -> HttpResponse:
     if indicator.kind == Indicator.Kind.MILESTONE:
         return render(request, "scorecard/values_milestone.html", {"indicator": indicator})
     year = _year(request, indicator)
-    cells = value_cells([indicator], fy_months(year))
-    form = _values_form(request, cells, lambda cell: cell.month.label)
+    months = [m for m in fy_months(year) if reports_in(indicator.frequency, m)]
+    form = _values_form(request, value_cells([indicator], months), period_name(indicator))
     context = year_context(indicator, year)
     return _save_or_render(request, form, "scorecard/values_indicator.html", context)
 

@@ -20,6 +20,8 @@ from boardpack.plans.services import plan_save
 SEED_DIR = Path(__file__).resolve().parents[2] / "seed"
 FILES = (("indicators", "indicators.csv"), ("values", "values.csv"), ("comments", "comments.csv"))
 DEMO_USER = "performance.officer"
+DEMO_ADDRESS = "127.0.0.1:8000"
+"""Where `make demo` serves the demo unless DEMO_ADDR says otherwise."""
 PLAN_FILE = "corporate-parenting-plan.xlsx"
 PLAN_NAME = "Corporate Parenting Strategy Delivery Plan"
 LEADS = (
@@ -59,12 +61,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--reset", action="store_true", help="empty the database first")
+        parser.add_argument(
+            "--address",
+            default=DEMO_ADDRESS,
+            help=f"where the demo is served (host:port), for the link it prints; {DEMO_ADDRESS}",
+        )
 
-    def handle(self, *args: Any, reset: bool, **options: Any) -> None:
+    def handle(self, *args: Any, reset: bool, address: str, **options: Any) -> None:
         with audit.command_line():
-            self._load(reset)
+            self._load(reset, address)
 
-    def _load(self, reset: bool) -> None:
+    def _load(self, reset: bool, address: str) -> None:
         call_command("migrate", verbosity=0)
         if reset:
             call_command("flush", interactive=False, verbosity=0)
@@ -85,6 +92,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo login: username {DEMO_USER}, password {password}\n"
-                "Open http://127.0.0.1:8000/ — the scorecard for Quarter 1 2012/13."
+                f"Open http://{address}/ — the scorecard for Quarter 1 2012/13."
             )
         )
