@@ -95,7 +95,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("api", "0001_tokens"),
         ("benchmarks", "0001_initial"),
-        ("boards", "0002_cycle"),
+        ("boards", "0003_notices"),
         ("calculated", "0001_initial"),
         ("plans", "0002_timescale_resolution"),
     ]
