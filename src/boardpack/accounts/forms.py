@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 
 from boardpack.accounts.models import Person, Role
-from boardpack.web.forms import Radios, width
+from boardpack.lib.forms import width
 
 SERVICE_FIELDS = {"password": "new_password1"}
 """Fields person_save names differently from this form."""
@@ -35,7 +35,7 @@ class PersonForm(forms.Form):
     role = forms.ChoiceField(
         label="Role",
         choices=Role.choices,
-        widget=Radios,
+        widget=forms.RadioSelect,
         help_text=(
             "Performance officers manage everything. Indicator owners enter values and write "
             "commentary for their indicators. Delegates write the commentary an owner gives "

@@ -9,14 +9,13 @@ from typing import Any
 from django import forms
 
 from boardpack.core.brag import BRAG_ORDER, Brag
+from boardpack.lib.forms import DateField
 from boardpack.plans.models import Objective
 from boardpack.plans.presenters import NO_STATUS
-from boardpack.web.forms import Radios, width
 
 NO_STATUS_VALUE = "none"
 """The filter's value for actions with no BRAG status (a blank value means any status)."""
-DATE_HINT = "For example, 14/05/2019"
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d.%m.%y", "%d %m %Y"]
+DATE_HINT = "For example, 14 5 2019"
 
 
 class PlanFilters(forms.Form):
@@ -69,22 +68,8 @@ class PlanFilters(forms.Form):
         return any(value not in (None, False, "") for value in self.chosen().values())
 
 
-def _date_field(label: str, *, required: bool, help_text: str = DATE_HINT) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs=width(10)),
-        help_text=help_text,
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as a real date, for example 14/05/2019",
-        },
-    )
-
-
 class ProgressForm(forms.Form):
-    day = _date_field("Date of the update", required=True)
+    day = DateField(label="Date of the update", what="the date of the update", help_text=DATE_HINT)
     text = forms.CharField(
         label="What has happened",
         widget=forms.Textarea,
@@ -94,13 +79,13 @@ class ProgressForm(forms.Form):
     )
 
     def __init__(self, data: Any = None, *, today: date) -> None:
-        super().__init__(data, initial={"day": f"{today:%d/%m/%Y}"}, prefix="progress")
+        super().__init__(data, initial={"day": today}, prefix="progress")
 
 
 class BragProposalForm(forms.Form):
     brag = forms.ChoiceField(
         label="Status",
-        widget=Radios,
+        widget=forms.RadioSelect,
         choices=[(s.value, f"{s.label} – {s.style.summary}") for s in BRAG_ORDER],
         error_messages={"required": "Choose a BRAG status"},
     )
@@ -121,8 +106,9 @@ class BragProposalForm(forms.Form):
 
 
 class TimescaleForm(forms.Form):
-    due_date = _date_field(
-        "Due date",
+    due_date = DateField(
+        label="Due date",
+        what="the due date",
         required=False,
         help_text=f"Leave blank if the action has no end date. {DATE_HINT}",
     )

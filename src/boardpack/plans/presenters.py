@@ -12,6 +12,7 @@ from datetime import date
 from django.urls import reverse
 
 from boardpack.core.brag import BRAG_ORDER, Brag
+from boardpack.lib.govuk import Tag
 from boardpack.plans.models import Action, Objective, ProgressEntry
 from boardpack.plans.resolutions import is_timescale_flag
 from boardpack.plans.selectors import Horizon, PlanSummary
@@ -28,6 +29,11 @@ class BragView:
     shape: str
     summary: str
     definition: str
+
+    @property
+    def tag(self) -> Tag:
+        """The one tag of a BRAG status, on every page: its shape, its word and its colour."""
+        return Tag(self.label, f"bp-brag bp-brag--{self.key}", self.glyph)
 
 
 NONE_VIEW = BragView(
@@ -114,6 +120,10 @@ class Urgency:
     key: str
     """overdue or soon: the CSS modifier of the highlighted row and its tag."""
     label: str
+
+    @property
+    def tag(self) -> Tag:
+        return Tag(self.label, f"bp-due--{self.key}")
 
 
 def urgency(action: Action, *, as_of: date, horizon: Horizon) -> Urgency | None:

@@ -13,31 +13,25 @@ from boardpack.core.commentary import EDITABLE, TRANSITIONS, State
 from boardpack.core.periods import Month
 from boardpack.core.status import EXCEPTIONS
 from boardpack.core.symbols import Scheme
+from boardpack.lib.govuk import Tag
 from boardpack.scorecard.models import Comment
 from boardpack.scorecard.presenters import NO_COMMENT_REQUIRED, figures, period_title
 from boardpack.scorecard.selectors import StatusRow
 
-
-@dataclass(frozen=True)
-class StateTag:
-    text: str
-    colour: str
-    """A GOV.UK tag colour: the class is govuk-tag--<colour>."""
-
-
-NOT_STARTED = StateTag("Not started", "grey")
+NOT_STARTED = Tag("Not started", "govuk-tag--grey")
 STATE_TAGS = {
-    State.DRAFT: StateTag("Draft", "yellow"),
-    State.SUBMITTED: StateTag("Submitted", "light-blue"),
-    State.RETURNED: StateTag("Returned", "orange"),
-    State.APPROVED: StateTag("Approved", "green"),
+    State.DRAFT: Tag("Draft", "govuk-tag--yellow"),
+    State.SUBMITTED: Tag("Submitted"),
+    State.RETURNED: Tag("Returned", "govuk-tag--orange"),
+    State.APPROVED: Tag("Approved", "govuk-tag--green"),
 }
+"""The one tag of each commentary state, on every page (Submitted is the plain blue tag)."""
 WRITE = "Write commentary"
 EDIT = "Edit commentary"
 VIEW = "View commentary"
 
 
-def state_tag(comment: Comment | None) -> StateTag:
+def state_tag(comment: Comment | None) -> Tag:
     return STATE_TAGS[State(comment.state)] if comment else NOT_STARTED
 
 
@@ -64,7 +58,7 @@ def error_text(error: Exception) -> str:
 
 @dataclass(frozen=True)
 class EventLine:
-    state: StateTag
+    state: Tag
     by: str
     at: datetime
     reason: str
@@ -83,7 +77,7 @@ class CommentaryLine:
     actual: str
     target: str
     comment: Comment | None
-    state: StateTag
+    state: Tag
     reason: str
     action: str
     """The link to the write page: write, or edit (view while submitted) one's own."""
@@ -171,7 +165,7 @@ def paragraphs(text: str) -> list[str]:
 @dataclass(frozen=True)
 class ShownComment:
     comment: Comment
-    state: StateTag
+    state: Tag
     paragraphs: list[str]
 
 

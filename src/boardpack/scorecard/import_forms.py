@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
@@ -17,33 +15,17 @@ KIND_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class KindChoice:
-    value: str
-    label: str
-    required: tuple[str, ...]
-    optional: tuple[str, ...]
-
-
-def kind_choices() -> list[KindChoice]:
-    """Each kind of file with the columns its importer reads, for the radios' hints."""
-    return [
-        KindChoice(kind, KIND_LABELS[kind], importer.required, importer.optional)
-        for kind, importer in IMPORTERS.items()
-    ]
-
-
-class Radios(forms.RadioSelect):
-    """GOV.UK radios: the first option carries the field's id, so the error summary links to it."""
-
-    def id_for_label(self, id_: str, index: str | None = None) -> str:
-        return id_
+def kind_hint(kind: str) -> str:
+    """The columns the importer of `kind` reads: the hint under its radio."""
+    importer = IMPORTERS[kind]
+    optional = f" Optional: {', '.join(importer.optional)}." if importer.optional else ""
+    return f"Columns: {', '.join(importer.required)}.{optional}"
 
 
 class ImportForm(forms.Form):
     kind = forms.ChoiceField(
         choices=list(KIND_LABELS.items()),
-        widget=Radios,
+        widget=forms.RadioSelect,
         label="What does the file hold?",
         error_messages={"required": "Select what the file holds"},
     )
@@ -54,6 +36,11 @@ class ImportForm(forms.Form):
             "empty": "The selected file is empty",
         },
     )
+
+    @property
+    def kind_hints(self) -> dict[str, str]:
+        """Each kind's columns: the hint under its radio."""
+        return {kind: kind_hint(kind) for kind in KIND_LABELS}
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]

@@ -16,7 +16,6 @@ from boardpack.scorecard.import_forms import (
     MAX_UPLOAD_MB,
     ImportForm,
     failed_message,
-    kind_choices,
 )
 from boardpack.scorecard.importers import import_file
 
@@ -42,7 +41,6 @@ def imports(request: HttpRequest) -> HttpResponse:
         "scorecard/imports.html",
         {
             "form": form,
-            "kinds": kind_choices(),
             "report": report,
             "problems": problems,
             "max_mb": MAX_UPLOAD_MB,

@@ -12,6 +12,8 @@ from boardpack.core.status import milestone_status
 from boardpack.core.symbols import Scheme, Symbol
 from boardpack.core.units import Unit, format_value
 from boardpack.lib.charts import Dash, Marker, Series, line_chart
+from boardpack.lib.govuk import Tag
+from boardpack.scorecard.commentary_presenters import state_tag
 from boardpack.scorecard.history_presenters import HistoryEntry, history_entries, person_name
 from boardpack.scorecard.indicator_selectors import (
     HISTORY_LIMIT,
@@ -22,16 +24,10 @@ from boardpack.scorecard.indicator_selectors import (
     latest_travel,
     year_grid,
 )
-from boardpack.scorecard.models import Comment, CommentState, Indicator
+from boardpack.scorecard.models import Comment, Indicator
 from boardpack.scorecard.presenters import DIRECTION_TEXT, period_title
 from boardpack.scorecard.selectors import reporting_step
 
-STATE_TAGS = {
-    CommentState.DRAFT: "govuk-tag--grey",
-    CommentState.SUBMITTED: "govuk-tag--blue",
-    CommentState.RETURNED: "govuk-tag--orange",
-    CommentState.APPROVED: "govuk-tag--green",
-}
 NONE_TEXT = "None"
 CHART_SIZES = ((640, 320), (300, 300))
 """(width, height) of the trend chart as the page shows it: wide, then narrow."""
@@ -236,8 +232,7 @@ class EventView:
 class CommentView:
     comment: Comment
     period: str
-    state: str
-    tag_class: str
+    state: Tag
     events: list[EventView]
 
 
@@ -246,8 +241,7 @@ def comment_views(comments: list[Comment]) -> list[CommentView]:
         CommentView(
             comment=comment,
             period=period_title(Month.of(comment.period)),
-            state=comment.get_state_display(),
-            tag_class=STATE_TAGS.get(CommentState(comment.state), "govuk-tag--grey"),
+            state=state_tag(comment),
             events=[
                 EventView(
                     state=event.get_state_display(),
