@@ -8,7 +8,7 @@ DEMO_ADDR ?= 127.0.0.1:8000
 # Local demo and tests only; production sets its own SECRET_KEY (see .env.example).
 export SECRET_KEY ?= insecure-key-for-local-demo-and-tests-only
 
-.PHONY: install browser-tools demo test test-sqlite test-postgres migrations-check lint format bench bench-calc clean
+.PHONY: install browser-tools demo test test-sqlite test-postgres migrations-check imports-check lint format bench bench-calc clean
 
 install: $(STAMP)
 
@@ -33,22 +33,28 @@ demo: install
 	DEBUG=true $(BIN)/boardpack demo --reset
 	DEBUG=true $(BIN)/boardpack runserver --noreload $(DEMO_ADDR)
 
-test: install browser-tools migrations-check test-sqlite test-postgres
+test: install browser-tools migrations-check imports-check test-sqlite test-postgres
 
 migrations-check: install
 	$(BIN)/boardpack makemigrations --check --dry-run
 
+# The import-direction contract in pyproject.toml ([tool.importlinter]): every tie points down.
+imports-check: install
+	$(BIN)/lint-imports --no-logo
+
 test-sqlite: install browser-tools
 	env -u DATABASE_URL $(BIN)/pytest -q
 
+# The browser tests drive the same pages over either database: they run once, on SQLite.
 test-postgres: install browser-tools
 	scripts/ensure-postgres
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -m "not browser"
 
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-logo
 
 format: install
 	$(BIN)/ruff check --fix src tests bench

@@ -10,7 +10,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from boardpack.accounts.models import Person, Role
-from boardpack.scorecard.importers import import_file
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Delegation, Indicator
 
 SEED_DIR = Path(__file__).resolve().parents[1] / "src" / "boardpack" / "demo" / "seed"
@@ -31,7 +32,7 @@ def demo_data(db):
     """The demo scorecard built from seeds 000 and 001, loaded through the importers."""
     for kind in ("indicators", "values", "comments"):
         name = f"{kind}.csv"
-        import_file(kind, name=name, data=(SEED_DIR / name).read_bytes(), user=None)
+        run_import(kind, Source.file(name, (SEED_DIR / name).read_bytes()), user=None)
 
 
 @pytest.fixture

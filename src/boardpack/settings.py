@@ -79,8 +79,9 @@ INSTALLED_APPS = [
     "boardpack.web",
     "boardpack.reports",
     "boardpack.benchmarks",
-    "boardpack.calculated",
+    "boardpack.calculated_indicators",
     "boardpack.demo",
+    "boardpack.cli",
 ]
 
 MIDDLEWARE = [

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from boardpack.benchmarks.importers import import_benchmarks
 from boardpack.benchmarks.models import Measure
 from boardpack.benchmarks.services import link_save
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Indicator
 from tests.benchmarks.files import write_all
 
@@ -21,7 +22,7 @@ def bench_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def loaded(db, bench_dir):
-    return import_benchmarks(path=bench_dir, user=None)
+    return run_import("benchmarks", Source.at(bench_dir), user=None)
 
 
 def link(code: str, measure: str, polarity: str = "") -> None:

@@ -8,7 +8,6 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from boardpack.benchmarks.importers import import_benchmarks
 from boardpack.benchmarks.models import (
     Area,
     BenchmarkImport,
@@ -16,7 +15,9 @@ from boardpack.benchmarks.models import (
     NeighbourSet,
     PublishedValue,
 )
-from boardpack.lib.importing import ImportFailed
+from boardpack.core.problems import ImportFailed
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from tests.benchmarks.files import (
     DICTIONARY,
     FIGURES,
@@ -33,7 +34,7 @@ def _figure(code: str, year: str, number: int) -> PublishedValue:
 
 def _errors(path) -> list[str]:
     with pytest.raises(ImportFailed) as failure:
-        import_benchmarks(path=path, user=None)
+        run_import("benchmarks", Source.at(path), user=None)
     return [str(e) for e in failure.value.errors]
 
 
@@ -93,7 +94,7 @@ def test_markers_stay_distinct_from_numbers_and_from_zero(loaded):
 def test_a_row_that_names_no_year_and_holds_only_a_marker_is_listed_not_loaded(db, bench_dir):
     rows = [*long_rows(FIGURES), ("RATE", "", "0", "Lancashire", "-", 888.0, "North West")]
     write_figures(bench_dir / "bds_long.csv", rows)
-    report = str(import_benchmarks(path=bench_dir, user=None))
+    report = str(run_import("benchmarks", Source.at(bench_dir), user=None))
     assert "not loaded: 1 rows of RATE (rows 36–36) with year '0', which names no year" in report
     assert not PublishedValue.objects.filter(year="0").exists()
 
@@ -164,8 +165,8 @@ def test_a_neighbour_file_needs_its_year_in_its_name(db, bench_dir):
 def test_reimporting_a_year_replaces_that_measure_year_and_nothing_else(loaded, tmp_path):
     before = _figure("RATE", "2023", 888).pk
     again = {("RATE", "2024"): {888: "70", 889: "c"}}
-    report = import_benchmarks(
-        path=write_figures(tmp_path / "again.csv", long_rows(again)), user=None
+    report = run_import(
+        "benchmarks", Source.at(write_figures(tmp_path / "again.csv", long_rows(again))), user=None
     )
     assert "8 figures loaded before for the same measures and years were replaced" in str(report)
     assert _figure("RATE", "2024", 888).value == Decimal(70)
@@ -177,7 +178,7 @@ def test_reimporting_a_year_replaces_that_measure_year_and_nothing_else(loaded, 
 
 def test_a_new_neighbour_file_adds_a_year_and_keeps_the_old_groups(loaded, tmp_path):
     write_neighbours(tmp_path / "sn_april_2024.xlsx", {888: [891, 925]})
-    import_benchmarks(path=tmp_path / "sn_april_2024.xlsx", user=None)
+    run_import("benchmarks", Source.at(tmp_path / "sn_april_2024.xlsx"), user=None)
     sets = NeighbourSet.objects.filter(authority__number=888).order_by("year")
     assert [(s.year, s.source_ref, [n.area.number for n in s.neighbours.all()]) for s in sets] == [
         (2020, "sn_may_2020.xlsx", [889, 890, 925]),

@@ -6,10 +6,11 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from boardpack.benchmarks.importers import import_benchmarks
 from boardpack.benchmarks.models import PublishedValue
-from boardpack.core.benchmarks import MARKERS, is_marker
-from boardpack.lib.importing import ImportFailed
+from boardpack.core.comparators import MARKERS, is_marker
+from boardpack.core.problems import ImportFailed
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from tests.benchmarks.files import NAMES, write_figures
 
 AUTHORITIES = (888, 889, 890, 925, 891)
@@ -35,7 +36,7 @@ def test_any_value_is_stored_as_published_or_reported(loaded, tmp_path, texts):
     ]
     path = write_figures(tmp_path / "values.csv", rows)
     try:
-        import_benchmarks(path=path, user=None)
+        run_import("benchmarks", Source.at(path), user=None)
         errors = []
     except ImportFailed as failure:
         errors = failure.errors

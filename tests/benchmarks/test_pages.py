@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from boardpack.benchmarks.importers import import_benchmarks
 from boardpack.benchmarks.models import IndicatorLink, NeighbourSet
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Indicator
 from tests.benchmarks.conftest import link
 from tests.benchmarks.files import write_neighbours
@@ -65,8 +66,10 @@ def test_a_suppressed_figure_shows_its_marker_and_a_zero_counts(client, viewer, 
 
 
 def test_each_year_uses_the_neighbour_groups_that_apply_to_it(client, viewer, linked, tmp_path):
-    import_benchmarks(
-        path=write_neighbours(tmp_path / "sn_2024.xlsx", {888: [891, 925]}), user=None
+    run_import(
+        "benchmarks",
+        Source.at(write_neighbours(tmp_path / "sn_2024.xlsx", {888: [891, 925]})),
+        user=None,
     )
     html = _indicator(client, viewer, "2042SC")
     assert _year_cells(html, "2023")["neighbours"] == "74.0"  # 2020 groups: 88, c, 60

@@ -14,7 +14,6 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from boardpack.benchmarks.importers import import_benchmarks
 from boardpack.benchmarks.models import (
     Area,
     BenchmarkImport,
@@ -23,6 +22,8 @@ from boardpack.benchmarks.models import (
     PublishedValue,
 )
 from boardpack.demo.benchmarks import DEMO_LINKS, LAIT_DIR, link_demo_indicators
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Indicator
 
 PARQUET = LAIT_DIR / "bds_long_0.parquet"
@@ -31,7 +32,7 @@ PARQUET = LAIT_DIR / "bds_long_0.parquet"
 @pytest.fixture(scope="module")
 def lait(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        report = import_benchmarks(path=LAIT_DIR, user=None)
+        report = run_import("benchmarks", Source.at(LAIT_DIR), user=None)
     yield report
     with django_db_blocker.unblock():
         PublishedValue.objects.all().delete()

@@ -28,8 +28,9 @@ from django.contrib.auth import get_user_model
 from boardpack.accounts.models import Person, Role
 from boardpack.boards.models import Board, BoardSelection, Meeting
 from boardpack.boards.services import meetings_add
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from boardpack.plans.models import Action, Plan
-from boardpack.scorecard.importers import import_file
 from boardpack.scorecard.models import Tag
 from tests.conftest import PASSWORD
 from tests.plans.trackers import HEADER, TITLE, action, import_tracker
@@ -165,8 +166,8 @@ def build_world() -> World:
             "pm": person("Project Manager", "pm"),
             "member": person("Board Member", "member"),
         }
-        import_file("indicators", name="i.csv", data=INDICATORS.encode(), user=None)
-        import_file("values", name="v.csv", data=VALUES.encode(), user=None)
+        run_import("indicators", Source.file("i.csv", INDICATORS.encode()), user=None)
+        run_import("values", Source.file("v.csv", VALUES.encode()), user=None)
         import_tracker(TRACKER, plan=PLAN_NAME)
         board = Board.objects.create(
             name="Corporate Parenting Board", chair=people["chair"], programme_manager=people["pm"]

@@ -2,8 +2,11 @@
 
 from decimal import Decimal
 
+import duckdb
+
+from boardpack.calc import workdays
 from boardpack.calc.periods import Period
-from tests.calc.measure_data import Returns
+from tests.calc.measure_data import Returns, d
 
 
 def census(*years: int, population: int | dict[int, int] | None = None) -> Returns:
@@ -85,14 +88,17 @@ def test_children_in_need_exclude_closed_and_no_further_action_referrals():
 # -- NI 64: cpp_2years_plus ---------------------------------------------------------------------
 
 
-def test_plans_lasting_two_years_or_more():
+def test_plans_lasting_two_years_or_more_as_the_dfe_counts_them():
+    # more than 729 days counting the start day and the day the plan ended
     r = census()
-    r.plan("TWO", "01/04/2021", "01/04/2023")  # exactly two years
-    r.plan("SHORT", "02/04/2021", "01/04/2023")
+    r.plan("TWO", "01/04/2021", "01/04/2023")  # the same date two years on: 731 days
+    r.plan("DFE_730", "02/04/2021", "01/04/2023")  # a day short of that, 730 days: counts
+    r.plan("LEAP_730", "01/04/2022", "30/03/2024")  # over 29 February: 730 days
+    r.plan("SHORT", "03/04/2021", "01/04/2023")  # 729 days: not more than 729
     r.plan("BEFORE_DATA", "01/01/2019", "01/06/2023")  # started long before the census
     r.plan("OPEN", "01/01/2019")  # not ended: not in the measure
     r.plan("LAST_YEAR", "01/01/2019", "31/03/2023", reviews=())
-    assert r.value("cpp_2years_plus") == (2, 3)
+    assert r.value("cpp_2years_plus") == (4, 5)
 
 
 # -- NI 65: cpp_repeat --------------------------------------------------------------------------
@@ -118,28 +124,31 @@ def test_two_plans_started_in_the_year_count_twice_and_the_second_is_a_repeat():
 # -- NI 67: cpp_reviews_on_time -----------------------------------------------------------------
 
 
-def test_plan_reviews_first_within_3_months_then_6():
+def test_children_on_a_plan_at_31_march_for_3_months_reviewed_first_within_3_then_6():
     r = census()
-    r.plan("ON", "01/06/2023", "01/12/2023", reviews=["01/09/2023"])
-    r.plan("FIRST_LATE", "01/06/2023", "01/12/2023", reviews=["02/09/2023"])
-    r.plan("RAN_PAST", "01/06/2023", "02/03/2024", reviews=["25/08/2023"])  # due 25 Feb
-    r.plan("NEXT_ON", "01/05/2023", "01/03/2024", reviews=["25/07/2023", "25/01/2024"])
-    r.plan("TOO_SHORT", "01/06/2023", "31/08/2023")  # under 3 months: not in the measure
+    r.plan("ON", "01/06/2023", reviews=["01/09/2023", "01/03/2024"])
+    r.plan("FIRST_LATE", "01/06/2023", reviews=["02/09/2023", "01/03/2024"])
+    r.plan("OVERDUE", "01/06/2023", reviews=["25/08/2023"])  # the next was due 25 February
+    r.plan("JUST_3_MONTHS", "31/12/2023")  # first review due on 31 March: not yet late
+    r.plan("TOO_SHORT", "01/01/2024")  # under 3 months at 31 March: not in the measure
+    r.plan("ENDED", "01/05/2023", "01/12/2023", reviews=["01/09/2023"])  # not at 31 March
     assert r.value("cpp_reviews_on_time") == (2, 4)
 
 
-def test_a_review_on_the_end_date_counts():
+def test_plans_ending_in_the_year_are_not_the_dfe_s_cohort():
+    # the cohort until issue 19: a plan that ended in the year, late, no longer counts
     r = census()
-    r.plan("A", "01/06/2023", "01/09/2023", reviews=["01/09/2023"])
-    assert r.value("cpp_reviews_on_time") == (1, 1)
+    r.plan("ENDED_LATE", "01/05/2023", "01/03/2024", reviews=["25/09/2023"])
+    result = r.run("cpp_reviews_on_time")
+    assert (result.computable, result.denominator) == (False, 0)
 
 
 def test_a_plan_begun_before_the_data_is_judged_on_what_the_data_proves():
     r = census(2024)
-    # reviews before 1 April 2023 are not in this census; the one held is within 6 months
-    r.plan("SEEN", "01/01/2020", "01/07/2023", reviews=["01/05/2023"])
-    # nothing from 1 April 2023 to the end on 15 October: more than 6 months unreviewed
-    r.plan("UNSEEN", "01/01/2020", "15/10/2023")
+    # reviews before 1 April 2023 are not in this census; those held are within 6 months
+    r.plan("SEEN", "01/01/2020", reviews=["01/05/2023", "01/11/2023"])
+    # nothing from 1 April 2023 to 31 March 2024: more than 6 months unreviewed
+    r.plan("UNSEEN", "01/01/2020")
     assert r.value("cpp_reviews_on_time") == (1, 2)
 
 
@@ -152,25 +161,97 @@ def test_plan_reviews_need_the_reviews_file():
     assert result.reason == "needs the Children in Need file(s) cin_cpp_reviews.csv"
 
 
-# -- assessments_45wd ---------------------------------------------------------------------------
+# -- assessments_45wd, assessments_45wd_from_referral ---------------------------------------------
+
+# Thirteen assessments authorised in the year to 31 March 2024, worked by hand (weekends and the
+# England and Wales bank holidays out; the start day is not counted, the authorisation day is):
+# (child, referral, assessment start, authorised, working days from the start, and from the
+# clock start of the Working Together reading: the referral for an episode's first assessment)
+HAND_WORKED = [
+    # started and authorised the same day: 0 working days (C2's "same day" band)
+    ("SAME_DAY", "05/06/2023", "05/06/2023", "05/06/2023", 0, 0),
+    # Wednesday 20 December: 25 and 26 December and 1 January out, the 45th is 26 February
+    ("XMAS_45", "20/12/2023", "20/12/2023", "26/02/2024", 45, 45),
+    ("XMAS_46", "20/12/2023", "20/12/2023", "27/02/2024", 46, 46),
+    # Monday 3 April 2023: Good Friday, Easter Monday, 1, 8 and 29 May out, the 45th is
+    # Monday 12 June (50 counting weekends only)
+    ("EASTER_45", "03/04/2023", "03/04/2023", "12/06/2023", 45, 45),
+    ("EASTER_46", "03/04/2023", "03/04/2023", "13/06/2023", 46, 46),
+    # referred on Friday 1 September, started Monday 4th: the weekend costs no working day,
+    # the Monday is one more from the referral
+    ("FRIDAY_REFERRAL", "01/09/2023", "04/09/2023", "06/11/2023", 45, 46),
+    # referred Thursday 24 August, started Tuesday 29th after the summer bank holiday (Monday
+    # 28th): 2 working days between them
+    ("BANK_HOLIDAY_GAP", "24/08/2023", "29/08/2023", "30/10/2023", 44, 46),
+    # started two weeks (10 working days) after the referral
+    ("LATE_START", "02/10/2023", "16/10/2023", "11/12/2023", 40, 50),
+    # two assessments of one episode referred on the early May bank holiday (the clock then
+    # starts as from the Friday before): the second is timed from its own start in both
+    ("TWO", "01/05/2023", "02/05/2023", "01/06/2023", 20, 21),
+    ("TWO", "01/05/2023", "01/02/2024", "20/03/2024", 34, 34),
+    ("SUMMER", "03/07/2023", "03/07/2023", "31/08/2023", 42, 42),
+    ("QUICK", "08/01/2024", "09/01/2024", "19/01/2024", 8, 9),
+    ("AUTUMN", "01/11/2023", "01/11/2023", "29/12/2023", 40, 40),
+]
 
 
-def test_assessments_within_45_working_days_across_christmas():
+def hand_worked() -> Returns:
     r = census()
-    # referred 20 December 2023: the 45th working day is 26 February 2024
-    r.referral("ON", "20/12/2023", assessments=[("21/12/2023", "26/02/2024")])
-    r.referral("LATE", "20/12/2023", assessments=[("21/12/2023", "27/02/2024")])
-    assert r.value("assessments_45wd") == (1, 2)
+    episodes: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for child, referral, begun, authorised, _, _ in HAND_WORKED:
+        episodes.setdefault((child, referral), []).append((begun, authorised))
+    for (child, referral), assessments in episodes.items():
+        r.referral(child, referral, assessments=assessments)
+    return r
 
 
-def test_a_later_assessment_of_the_episode_is_timed_from_its_own_start():
+def test_the_hand_worked_working_days_are_the_calendar_s():
+    """The hand counts above agree with the working-day calendar the SQL uses."""
+    con = duckdb.connect()
+    workdays.install(con)
+    seen: set[str] = set()
+    for child, referral, begun, authorised, from_start, from_clock in HAND_WORKED:
+        clock = begun if child in seen else referral
+        seen.add(child)
+        found = con.execute(
+            "SELECT working_days(?, ?), working_days(?, ?)",
+            [d(begun), d(authorised), d(clock), d(authorised)],
+        ).fetchone()
+        assert found == (from_start, from_clock), child
+
+
+def test_assessments_are_timed_from_their_own_start_as_the_dfe_publishes():
+    # 13 assessments: late from their start are XMAS_46 and EASTER_46
+    assert hand_worked().value("assessments_45wd") == (11, 13)
+
+
+def test_the_working_together_reading_times_the_first_assessment_from_the_referral():
+    # FRIDAY_REFERRAL, BANK_HOLIDAY_GAP and LATE_START are late from the referral as well
+    assert hand_worked().value("assessments_45wd_from_referral") == (8, 13)
+
+
+def test_the_same_day_is_0_working_days_and_45_is_within():
     r = census()
-    r.referral(
-        "A",
-        "01/05/2023",
-        assessments=[("02/05/2023", "01/06/2023"), ("01/02/2024", "20/03/2024")],
+    r.referral("SAME", "05/06/2023", assessments=[("05/06/2023", "05/06/2023")])
+    r.referral("ON", "20/12/2023", assessments=[("20/12/2023", "26/02/2024")])
+    r.referral("LATE", "20/12/2023", assessments=[("20/12/2023", "27/02/2024")])
+    assert r.value("assessments_45wd") == (2, 3)
+
+
+def test_an_assessment_whose_referral_is_not_in_the_data_is_timed_from_its_start():
+    r = census()
+    r.add(
+        "cin_assessments",
+        lachildid="ORPHAN",
+        referral_id="NOT_THERE",
+        start_date=d("01/06/2023"),
+        authorised_date=d("20/06/2023"),
+        year=2024,
     )
-    assert r.value("assessments_45wd") == (2, 2)
+    assert r.value("assessments_45wd") == (1, 1)
+    left_out = r.run("assessments_45wd_from_referral")
+    assert (left_out.numerator, left_out.denominator) == (0, 0)
+    assert left_out.note.startswith("1 assessment(s) left out")
 
 
 def test_assessments_not_authorised_or_authorised_in_another_year_are_not_counted():
@@ -179,13 +260,23 @@ def test_assessments_not_authorised_or_authorised_in_another_year_are_not_counte
     r.referral("BEFORE", "01/02/2023", "01/05/2023", assessments=[("01/02/2023", "20/03/2023")])
     r.referral("IN", "01/02/2023", "01/05/2023", assessments=[("01/02/2023", "03/04/2023")])
     assert r.value("assessments_45wd") == (1, 1)
+    assert r.value("assessments_45wd_from_referral") == (1, 1)
 
 
-def test_an_assessment_authorised_before_its_referral_is_left_out_and_said():
+def test_an_assessment_authorised_before_it_started_is_left_out_and_said():
+    r = census()
+    r.referral("A", "01/06/2023", assessments=[("20/06/2023", "10/06/2023")])
+    r.referral("B", "20/06/2023", assessments=[("20/06/2023", "21/06/2023")])
+    result = r.run("assessments_45wd")
+    assert (result.numerator, result.denominator) == (1, 1)
+    assert result.note == "1 assessment(s) left out: authorised before they started"
+
+
+def test_an_assessment_authorised_before_its_referral_is_left_out_of_the_referral_reading():
     r = census()
     r.referral("A", "20/06/2023", assessments=[("20/06/2023", "01/06/2023")])
     r.referral("B", "20/06/2023", assessments=[("20/06/2023", "21/06/2023")])
-    result = r.run("assessments_45wd")
+    result = r.run("assessments_45wd_from_referral")
     assert (result.numerator, result.denominator) == (1, 1)
     assert result.note.startswith("1 assessment(s) left out")
 
@@ -201,6 +292,16 @@ def test_conferences_within_15_working_days_across_easter():
     r.s47("LATE", "27/03/2023", "20/04/2023")
     r.s47("NONE", "27/03/2023", None, not_required=True)
     assert r.value("icpc_15wd") == (1, 2)
+
+
+def test_a_conference_on_the_day_the_enquiry_started_took_0_working_days():
+    # as the DfE bands them (table C4, LAIT 10_ICPC "0-10 working days"): the start day is not
+    # counted; a Friday enquiry's conference on the Monday three weeks on is the 15th day
+    r = census()
+    r.s47("SAME_DAY", "05/06/2023", "05/06/2023")
+    r.s47("FRIDAY", "02/06/2023", "23/06/2023")  # 15 working days
+    r.s47("MONDAY", "02/06/2023", "26/06/2023")  # 16
+    assert r.value("icpc_15wd") == (2, 3)
 
 
 def test_two_enquiries_for_one_conference_count_once_from_the_later():

@@ -29,6 +29,7 @@ IDS = [
     "cla_reviews_on_time",
     "cpp_reviews_on_time",
     "assessments_45wd",
+    "assessments_45wd_from_referral",
     "icpc_15wd",
     "referrals_to_assessment",
     "re_referrals",

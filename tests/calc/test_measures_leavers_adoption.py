@@ -27,6 +27,24 @@ def test_a_young_person_turning_18_or_22_or_who_died_is_not_in_the_cohort():
     assert r.value("care_leavers_eet") == (1, 1)
 
 
+def test_a_young_person_returned_home_to_their_parents_is_out_as_the_dfe_leaves_them_out():
+    r = Returns()
+    r.oc3("19", "01/06/2004", 2024, activ="F1", accom="B1")
+    r.oc3("HOME", "01/06/2004", 2024, activ="0", accom="0", in_touch="RHOM")
+    r.oc3("NOT_NEEDED", "01/06/2003", 2024, activ="0", accom="0", in_touch="NREQ")
+    assert r.value("care_leavers_eet") == (1, 2)
+    assert r.value("care_leavers_suitable_accommodation") == (1, 2)
+
+
+def test_every_accommodation_code_stays_in_the_denominator_unlike_the_dfe_s():
+    # departure: the DfE leaves out those gone abroad, deported or whose residence is not
+    # known; the ACCOM codes for those are not confirmed, so no code is left out here
+    r = Returns()
+    for child, accom in (("A", "X1"), ("B", "Y2"), ("C", "Z2"), ("D", "B1")):
+        r.oc3(child, "01/06/2004", 2024, activ="F1", accom=accom)
+    assert r.value("care_leavers_suitable_accommodation") == (2, 4)
+
+
 def test_a_29_february_birthday_falls_on_1_march_in_other_years():
     r = Returns(years=(2022, 2023))
     r.episode("ANY", "01/01/2021")  # the returns of both years are loaded

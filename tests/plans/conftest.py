@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from boardpack.accounts.models import Person, Role
-from boardpack.boards.services import board_save
+from boardpack.boards.services import board_save, plan_board_set
 from boardpack.plans.models import Plan
 from boardpack.plans.services import plan_save
 from tests.conftest import PASSWORD
@@ -38,6 +38,5 @@ def plan(lead, manager) -> Plan:
         user=None,
         reason="test",
     )
-    return plan_save(
-        name="Corporate Parenting Strategy Delivery Plan", board=board, user=None, reason="test"
-    )
+    plan = plan_save(name="Corporate Parenting Strategy Delivery Plan", user=None, reason="test")
+    return plan_board_set(plan=plan, board=board, user=None, reason="test")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from boardpack.lib.importing import ImportFailed
+from boardpack.core.problems import ImportFailed
 from boardpack.plans.models import Action, BragChange, Objective, Plan, ProgressEntry
 from tests.plans.trackers import HEADER, action, import_tracker, workbook_bytes
 

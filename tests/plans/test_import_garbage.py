@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from boardpack.lib.importing import ImportFailed
+from boardpack.core.problems import ImportFailed
 from boardpack.plans.models import Action, BragChange, Objective, Plan, ProgressEntry
 from tests.plans.trackers import HEADER, import_tracker, workbook_bytes
 

@@ -7,9 +7,9 @@ import io
 from openpyxl import Workbook
 
 from boardpack.accounts.models import OrgUnit, Person
-from boardpack.lib.importing import ImportReport
-from boardpack.plans.importers import import_plan
-from boardpack.scorecard.importers import import_file
+from boardpack.lib.audit import User
+from boardpack.lib.importing import Report, run_import
+from boardpack.lib.sources import Source
 
 TITLE = "Corporate Parenting Strategy November 2018 – March 2020 Delivery Plan"
 HEADER = [
@@ -116,10 +116,10 @@ def import_tracker(
     *,
     plan: str = "Corporate Parenting Strategy Delivery Plan",
     name: str = "tracker.xlsx",
-    user: object = None,
-) -> ImportReport:
+    user: User = None,
+) -> Report:
     data = sheets if isinstance(sheets, bytes) else workbook_bytes(sheets)
-    return import_plan(name=name, data=data, plan_name=plan, user=user)  # type: ignore[arg-type]
+    return run_import("plan", Source.file(name, data), user=user, options={"name": plan})
 
 
 def names_to_link() -> None:
@@ -130,4 +130,4 @@ def names_to_link() -> None:
         name="Policy, Information & Commissioning", kind=OrgUnit.Kind.SERVICE, parent=directorate
     )
     indicators = "code,title,director,polarity\nCS143,Care leavers in accommodation,D,bigger\n"
-    import_file("indicators", name="i.csv", data=indicators.encode(), user=None)
+    run_import("indicators", Source.file("i.csv", indicators.encode()), user=None)

@@ -1,18 +1,19 @@
 import pytest
 
-from boardpack.lib.importing import ImportFailed
-from boardpack.scorecard.importers import import_file
+from boardpack.core.problems import ImportFailed
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Comment
 
 
 @pytest.fixture
 def indicator(db):
     text = "code,title,director,polarity\n2042SC,LAC rate,Director,smaller\n"
-    import_file("indicators", name="i.csv", data=text.encode(), user=None)
+    run_import("indicators", Source.file("i.csv", text.encode()), user=None)
 
 
 def _comments(text: str):
-    return import_file("comments", name="comments.csv", data=text.encode(), user=None)
+    return run_import("comments", Source.file("comments.csv", text.encode()), user=None)
 
 
 ROW = (

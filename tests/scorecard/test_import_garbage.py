@@ -4,8 +4,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from boardpack.lib.importing import ImportFailed
-from boardpack.scorecard.importers import IMPORTERS, import_file
+from boardpack.core.problems import ImportFailed
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Actual, Comment, Indicator, Target
 
 COLUMNS = {
@@ -31,7 +32,7 @@ def _attempt(kind: str, data: bytes, name: str = "garbage.csv") -> None:
     before = _counts()
     failure = None
     try:
-        import_file(kind, name=name, data=data, user=None)
+        run_import(kind, Source.file(name, data), user=None)
     except ImportFailed as caught:
         failure = caught
     if failure is not None:
@@ -42,17 +43,17 @@ def _attempt(kind: str, data: bytes, name: str = "garbage.csv") -> None:
 
 @pytest.fixture
 def known_indicator(db):
-    import_file("indicators", name="i.csv", data=FIXTURE.encode(), user=None)
+    run_import("indicators", Source.file("i.csv", FIXTURE.encode()), user=None)
 
 
-@pytest.mark.parametrize("kind", sorted(IMPORTERS))
+@pytest.mark.parametrize("kind", sorted(COLUMNS))
 @GARBAGE_SETTINGS
 @given(data=st.binary(max_size=300))
 def test_random_bytes_never_crash_an_importer(known_indicator, kind, data):
     _attempt(kind, data)
 
 
-@pytest.mark.parametrize("kind", sorted(IMPORTERS))
+@pytest.mark.parametrize("kind", sorted(COLUMNS))
 @GARBAGE_SETTINGS
 @given(rows=st.lists(st.lists(cells, min_size=0, max_size=7), max_size=6))
 def test_garbage_rows_are_all_or_nothing(known_indicator, kind, rows):

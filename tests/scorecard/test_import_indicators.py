@@ -2,8 +2,9 @@ from decimal import Decimal
 
 import pytest
 
-from boardpack.lib.importing import ImportFailed
-from boardpack.scorecard.importers import import_file
+from boardpack.core.problems import ImportFailed
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Indicator
 
 HEADER = (
@@ -18,7 +19,7 @@ LAC = (
 
 
 def _import(text: str, name: str = "indicators.csv"):
-    return import_file("indicators", name=name, data=text.encode(), user=None)
+    return run_import("indicators", Source.file(name, text.encode()), user=None)
 
 
 def _errors(text: str) -> list[str]:
@@ -135,6 +136,6 @@ def test_it_reads_xlsx_like_csv(tmp_path):
     sheet["H2"] = 2
     path = tmp_path / "indicators.xlsx"
     workbook.save(path)
-    report = import_file("indicators", name=path.name, data=path.read_bytes(), user=None)
+    report = run_import("indicators", Source.file(path.name, path.read_bytes()), user=None)
     assert report.created == 1
     assert Indicator.objects.get().decimals == 2

@@ -3,8 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from boardpack.lib.importing import ImportFailed
-from boardpack.scorecard.importers import import_file
+from boardpack.core.problems import ImportFailed
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Actual, Target
 
 INDICATORS = (
@@ -16,11 +17,11 @@ INDICATORS = (
 
 @pytest.fixture
 def indicators(db):
-    import_file("indicators", name="i.csv", data=INDICATORS.encode(), user=None)
+    run_import("indicators", Source.file("i.csv", INDICATORS.encode()), user=None)
 
 
 def _values(text: str):
-    return import_file("values", name="values.csv", data=text.encode(), user=None)
+    return run_import("values", Source.file("values.csv", text.encode()), user=None)
 
 
 @pytest.mark.parametrize("period", ["2012-06", "2012-06-30", "30/06/12", "30/06/2012", "Jun-12"])

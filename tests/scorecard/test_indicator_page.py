@@ -9,8 +9,9 @@ from django.urls import reverse
 
 from boardpack.core.commentary import Actor
 from boardpack.core.periods import Month
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from boardpack.scorecard import services
-from boardpack.scorecard.importers import import_file
 from boardpack.scorecard.models import Actual, Comment, Indicator
 from tests.pages import rows, summary
 
@@ -191,7 +192,7 @@ def test_history_shows_the_old_and_new_value_after_a_value_is_reimported(
     client, officer, demo_data
 ):
     data = b"code,period,actual,target\n2042SC,2012-06,38.10,\n"
-    import_file("values", name="corrected.csv", data=data, user=officer)
+    run_import("values", Source.file("corrected.csv", data), user=officer)
     entries = _history(_html(client, officer))
     newest = re.sub(r"\s+", " ", entries[0])
     assert "Performance Officer" in newest
@@ -276,15 +277,16 @@ def _rework(officer, rounds: range) -> None:
     """Re-import one actual and ten comments with new text, once per round: history piles up."""
     for number in rounds:
         data = f"code,period,actual\n2042SC,2012-06,{40 + number}\n".encode()
-        import_file("values", name=f"fix-{number}.csv", data=data, user=officer)
+        run_import("values", Source.file(f"fix-{number}.csv", data), user=officer)
         comments = "\n".join(
             f"2042SC,2012-{month:02d},Head of Safeguarding Service,Note {n},Text {number}"
             for n, month in enumerate((4, 5, 6, 7, 8, 9, 10, 11, 12, 6))
         )
-        import_file(
+        run_import(
             "comments",
-            name=f"notes-{number}.csv",
-            data=f"code,period,author,subject,text\n{comments}\n".encode(),
+            Source.file(
+                f"notes-{number}.csv", f"code,period,author,subject,text\n{comments}\n".encode()
+            ),
             user=officer,
         )
 

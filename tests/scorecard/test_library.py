@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from boardpack.scorecard.importers import import_file
-from boardpack.scorecard.indicator_specs import fields_of
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
+from boardpack.scorecard.indicators.specs import fields_of
 from boardpack.scorecard.models import Actual, Indicator, Target
 from tests.forms import date_input
 
@@ -270,7 +271,7 @@ def test_the_library_query_count_does_not_grow_with_indicators(
     rows = "".join(
         f"X{n},Extra {n},Director {n},Service {n},Owner {n},bigger,T{n};CBP\n" for n in range(40)
     )
-    import_file("indicators", name="more.csv", data=(header + rows).encode(), user=None)
+    run_import("indicators", Source.file("more.csv", (header + rows).encode()), user=None)
     with django_assert_max_num_queries(len(few)):
         response = client.get("/library/")
     assert response.content.decode().count("data-code=") == Indicator.objects.count()

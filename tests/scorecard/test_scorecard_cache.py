@@ -10,7 +10,8 @@ from django.core.cache import cache
 from django.db import connection
 
 from boardpack.accounts.models import OrgUnit, Person
-from boardpack.scorecard.importers import import_file
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Actual, Comment, Indicator, Tag, Target
 from boardpack.scorecard.selectors import data_version
 
@@ -80,10 +81,9 @@ def test_the_same_page_is_served_from_the_cache_until_the_data_change(
 def test_a_value_entered_in_bulk_shows_at_once(client, viewer, officer, demo_data):
     client.force_login(viewer)
     assert "37.47" in _row(client, "2042SC")
-    import_file(
+    run_import(
         "values",
-        name="values.csv",
-        data=b"code,period,actual,target\n2042SC,2012-06,40.25,36\n",
+        Source.file("values.csv", b"code,period,actual,target\n2042SC,2012-06,40.25,36\n"),
         user=officer,
     )
     assert "40.25" in _row(client, "2042SC")

@@ -1,4 +1,5 @@
-"""Who may do what. Every view and queryset that writes or shows private work asks here."""
+"""Who someone is and which role they hold; the rules on what each role may see or change of an
+app's rows sit in that app (scorecard.permissions for indicators)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,9 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from boardpack.accounts.models import Person, Role
-from boardpack.core.commentary import Actor
-from boardpack.scorecard.models import Indicator
 
 AnyUser = AbstractBaseUser | AnonymousUser
 View = Callable[..., HttpResponse]
@@ -41,43 +39,6 @@ def role_from(user: AnyUser, person: Person | None) -> str | None:
 
 def is_officer(user: AnyUser) -> bool:
     return role_of(user) == Role.PERFORMANCE_OFFICER
-
-
-def _owned_indicators(user: AnyUser) -> QuerySet[Indicator]:
-    """Every indicator for an officer; an owner's own; none for anyone else."""
-    if is_officer(user):
-        return Indicator.objects.all()
-    person = person_of(user)
-    if person is None or person.role != Role.INDICATOR_OWNER:
-        return Indicator.objects.none()
-    return Indicator.objects.filter(owner=person)
-
-
-def value_editable_indicators(user: AnyUser) -> QuerySet[Indicator]:
-    """Officers enter values for every indicator; owners for their own; others for none."""
-    return _owned_indicators(user)
-
-
-def commentable_indicators(user: AnyUser) -> QuerySet[Indicator]:
-    """Owners write on their own indicators; delegates on those delegated to them."""
-    person = person_of(user)
-    if person is None or person.role == Role.VIEWER:
-        return Indicator.objects.none()
-    return Indicator.objects.filter(Q(owner=person) | Q(delegations__delegate=person)).distinct()
-
-
-def delegable_indicators(user: AnyUser) -> QuerySet[Indicator]:
-    """Officers delegate any indicator's commentary; owners their own; others none."""
-    return _owned_indicators(user)
-
-
-def comment_actors(user: AnyUser, indicator: Indicator) -> frozenset[Actor]:
-    actors = set()
-    if is_officer(user):
-        actors.add(Actor.REVIEWER)
-    if commentable_indicators(user).filter(pk=indicator.pk).exists():
-        actors.add(Actor.WRITER)
-    return frozenset(actors)
 
 
 def role_required(roles: Collection[str]) -> Callable[[View], View]:

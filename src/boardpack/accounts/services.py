@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from boardpack.accounts.models import OrgUnit, Person, Role
+from boardpack.lib.audit import audited
 
 
 def directorate_get_or_create(*, name: str) -> OrgUnit:
@@ -127,8 +128,7 @@ def person_save(
         person, name=name, email=email, email_opt_out=email_opt_out, role=role, user=account
     )
     if changed or notes:
-        person._history_user = user  # type: ignore[attr-defined]
-        person._change_reason = "; ".join([reason, *notes])  # type: ignore[attr-defined]
+        audited(person, user, "; ".join([reason, *notes]))
         person.save()
     return person
 

@@ -5,10 +5,9 @@ Everyone else is refused (403). Changes are written through services.person_save
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
 from boardpack.accounts.forms import PersonForm
@@ -16,6 +15,7 @@ from boardpack.accounts.models import Person
 from boardpack.accounts.permissions import officer_required
 from boardpack.accounts.selectors import people_with_logins
 from boardpack.accounts.services import PersonError, person_save
+from boardpack.lib.form_writes import form_write
 
 REASON = "web form"
 
@@ -25,31 +25,32 @@ def people(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/people.html", {"people": people_with_logins()})
 
 
+PERSON_FIELDS = ("name", "email", "email_opt_out", "role", "username", "active")
+
+
+def _save(request: HttpRequest, form: PersonForm, person: Person | None) -> Person:
+    """person_save with the form's fields; changing one's own password keeps one signed in."""
+    data = form.cleaned_data
+    fields = {name: data[name] for name in PERSON_FIELDS}
+    saved = person_save(
+        person=person, **fields, password=data["new_password1"], user=request.user, reason=REASON
+    )
+    if data["new_password1"] and saved.user_id == request.user.pk:
+        update_session_auth_hash(request, saved.user)
+    return saved
+
+
 def _person_page(request: HttpRequest, person: Person | None) -> HttpResponse:
     form = PersonForm(request.POST if request.method == "POST" else None, person=person)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            saved = person_save(
-                person=person,
-                name=data["name"],
-                email=data["email"],
-                email_opt_out=data["email_opt_out"],
-                role=data["role"],
-                username=data["username"],
-                password=data["new_password1"],
-                active=data["active"],
-                user=request.user,
-                reason=REASON,
-            )
-        except PersonError as error:
-            form.add_service_errors(error.problems)
-        else:
-            if data["new_password1"] and saved.user_id == request.user.pk:
-                update_session_auth_hash(request, saved.user)
-            messages.success(request, f"{saved.name} saved")
-            return redirect("people")
-    return render(request, "accounts/person_form.html", {"form": form, "person": person})
+    return form_write(
+        request,
+        form,
+        lambda: _save(request, form, person),
+        refused=PersonError,
+        message=lambda saved: f"{saved.name} saved",
+        to=lambda _: "people",
+        problem=lambda shown, error: shown.add_service_errors(error.problems),
+    ) or render(request, "accounts/person_form.html", {"form": form, "person": person})
 
 
 @officer_required

@@ -15,6 +15,8 @@ class ImportContext:
     areas: dict[int, str] = field(default_factory=dict)
     area_names: dict[int, str] = field(default_factory=dict)
     measures: dict[str, object] = field(default_factory=dict)
+    neighbour_years: dict[int, str] = field(default_factory=dict)
+    """The year of each neighbours file read so far → the file."""
     record: BenchmarkImport | None = None
 
     @classmethod

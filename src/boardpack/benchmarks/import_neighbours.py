@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from boardpack.benchmarks.import_context import ImportContext
 from boardpack.benchmarks.import_reference import whole_number
 from boardpack.benchmarks.models import Area, Neighbour, NeighbourSet
-from boardpack.lib.importing import ErrorCollector, ImportReport, Workbook
+from boardpack.lib.importing import ErrorCollector, ImportReport, Workbook, WorkbookImporter
 
 NEIGHBOURS = 10
 
@@ -51,31 +52,39 @@ def _header(workbook: Workbook) -> tuple[str, int, list[str]] | None:
     return None
 
 
-class NeighbourImporter:
+class NeighbourImporter(WorkbookImporter[NeighbourPlan]):
     """Rows below the header naming `LA num` and SN1…SN10 (each followed by its closeness,
     SNP); the year the groups apply from is read from the file name."""
 
     def __init__(self, context: ImportContext) -> None:
         self.context = context
 
-    def validate(self, workbook: Workbook, errors: ErrorCollector) -> NeighbourPlan | None:
+    def check(self, workbook: Workbook, errors: ErrorCollector) -> NeighbourPlan:
         try:
-            year = year_from_name(workbook.name)
+            year = year_from_name(PurePosixPath(workbook.name).name)
         except ValueError as error:
             errors.add(None, None, str(error))
-            return None
+            return NeighbourPlan(0, [], [])
+        if year in self.context.neighbour_years:
+            errors.add(
+                None,
+                None,
+                f"gives the groups of {year} again ({self.context.neighbour_years[year]})",
+            )
+        self.context.neighbour_years[year] = workbook.name
         header = _header(workbook)
         if header is None:
             errors.add(None, "SN1", "no row names the columns SN1 to SN10")
-            return None
+            return NeighbourPlan(year, [], [])
         sheet_name, index, cells = header
         sheet = next(s for s in workbook.sheets if s.name == sheet_name)
         number_at = next((n for n, c in enumerate(cells) if c in ("la num", "la number")), None)
         if number_at is None:
             errors.add(index + 1, "LA num", "is a required column and is missing", sheet=sheet_name)
-            return None
+            return NeighbourPlan(year, [], [])
         columns = {k: cells.index(f"sn{k}") for k in range(1, NEIGHBOURS + 1) if f"sn{k}" in cells}
-        rows, seen, notes = [], {}, []
+        rows, notes = [], []
+        seen: dict[int, int] = {}
         for number, record in enumerate(sheet.records[index + 1 :], start=index + 2):
             if not any(c.strip() for c in record):
                 continue
@@ -136,7 +145,10 @@ class NeighbourImporter:
             return None
         return NeighbourRow(number, authority, tuple(neighbours))
 
-    def write(self, plan: NeighbourPlan, report: ImportReport) -> None:
+    def count(self, read: Workbook, plan: NeighbourPlan) -> int:
+        return len(plan.rows)
+
+    def apply(self, plan: NeighbourPlan, report: ImportReport) -> None:
         areas = dict(Area.objects.values_list("number", "pk"))
         replaced, _ = NeighbourSet.objects.filter(year=plan.year).delete()
         sets = NeighbourSet.objects.bulk_create(

@@ -6,20 +6,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from boardpack.benchmarks.import_context import ImportContext
 from boardpack.benchmarks.models import Area, Measure
-from boardpack.core.benchmarks import published_polarity
+from boardpack.core.comparators import published_polarity
 from boardpack.core.status import Polarity
 from boardpack.lib.importing import (
     ErrorCollector,
     ImportReport,
     SourceRow,
     Table,
+    TableImporter,
     unique_keys,
 )
 
+Stored = TypeVar("Stored", Area, Measure)
 NOT_GIVEN = {"", "na", "n/a"}
 EXCEL_EPOCH = date(1899, 12, 30)
 NEIGHBOURS = 10
@@ -53,7 +55,7 @@ def _required(limit: int) -> Callable[[str], str]:
 
 
 def upsert(
-    model: type[Area] | type[Measure],
+    model: type[Stored],
     key: str,
     rows: dict[Any, dict[str, Any]],
     report: ImportReport,
@@ -61,7 +63,8 @@ def upsert(
     """Create the rows not stored yet and update the others by their key, counting each as
     created, updated or unchanged; the file they came from is recorded on every row."""
     stored = {getattr(found, key): found for found in model.objects.all()}
-    new, changed = [], []
+    new: list[Stored] = []
+    changed: list[Stored] = []
     for value, given_fields in rows.items():
         found = stored.get(value)
         if found is None:
@@ -72,10 +75,10 @@ def upsert(
             setattr(found, name, given)
         changed.append(found)
         report.count("updated" if differs else "unchanged")
-    model.objects.bulk_create(new)  # type: ignore[attr-defined]
+    model.objects.bulk_create(new)
     if rows:
         names = [*next(iter(rows.values())), "source_ref"]
-        model.objects.bulk_update(changed, names)  # type: ignore[attr-defined]
+        model.objects.bulk_update(changed, names)
     report.created += len(new)
 
 
@@ -114,14 +117,14 @@ def region_key(name: str) -> str:
     return key
 
 
-class AreaImporter:
+class AreaImporter(TableImporter[list[AreaRow]]):
     required = ("la number", "la name")
     optional = ("region", "type")
 
     def __init__(self, context: ImportContext) -> None:
         self.context = context
 
-    def validate(self, table: Table, errors: ErrorCollector) -> list[AreaRow]:
+    def check(self, table: Table, errors: ErrorCollector) -> list[AreaRow]:
         rows = []
         for row in table.rows:
             before = len(errors.errors)
@@ -145,7 +148,7 @@ class AreaImporter:
         self.context.area_names.update({r.number: r.name for r in rows})
         return rows
 
-    def write(self, plan: list[AreaRow], report: ImportReport) -> None:
+    def apply(self, plan: list[AreaRow], report: ImportReport) -> None:
         upsert(
             Area,
             "number",
@@ -270,7 +273,7 @@ def _polarity(text: str) -> Polarity:
 DICTIONARY_REQUIRED = ("measure_short", "measure", "polarity")
 
 
-class DictionaryImporter:
+class DictionaryImporter(TableImporter[list[MeasureRow]]):
     required = DICTIONARY_REQUIRED
     optional = tuple(c for c in DICTIONARY_COLUMNS if c not in DICTIONARY_REQUIRED)
 
@@ -280,7 +283,7 @@ class DictionaryImporter:
 
     def _row(self, row: SourceRow, errors: ErrorCollector) -> MeasureRow | None:
         before = len(errors.errors)
-        values: dict[str, object] = {
+        values: dict[str, Any] = {
             DICTIONARY_COLUMNS[c]: _text(row, c) for c in DICTIONARY_COLUMNS if c != "polarity"
         }
         values["code"] = row.get("measure_short")
@@ -298,9 +301,9 @@ class DictionaryImporter:
                 errors.add(row.number, column, f"is longer than {limit} characters")
         if len(errors.errors) > before:
             return None
-        return MeasureRow(row=row.number, **values)  # type: ignore[arg-type]
+        return MeasureRow(row=row.number, **values)
 
-    def validate(self, table: Table, errors: ErrorCollector) -> list[MeasureRow]:
+    def check(self, table: Table, errors: ErrorCollector) -> list[MeasureRow]:
         found: dict[str, MeasureRow] = {}
         for row in table.rows:
             measure = self._row(row, errors)
@@ -338,7 +341,7 @@ class DictionaryImporter:
             note += f"; row {first.row}'s {', '.join(differs)} kept"
         self.notes.append(note)
 
-    def write(self, plan: list[MeasureRow], report: ImportReport) -> None:
+    def apply(self, plan: list[MeasureRow], report: ImportReport) -> None:
         report.notes.extend(self.notes)
         values = {row.code: {k: v for k, v in row.stored().items() if k != "code"} for row in plan}
         upsert(Measure, "code", values, report)

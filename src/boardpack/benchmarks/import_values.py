@@ -19,8 +19,10 @@ from django.db.models import Count
 from boardpack.benchmarks.import_context import ImportContext
 from boardpack.benchmarks.models import Area, Measure, PublishedValue
 from boardpack.benchmarks.selectors import year_labels
-from boardpack.core.benchmarks import MARKERS, latest_label, year_span
-from boardpack.lib.importing import ErrorCollector, ImportFailed, ImportReport, RowError
+from boardpack.core.comparators import MARKERS, latest_label, year_span
+from boardpack.core.problems import ImportFailed, Problem
+from boardpack.lib.importing import ErrorCollector, FileImporter, ImportReport
+from boardpack.lib.sources import SourceFile
 
 REQUIRED = {"short desc": "code", "years": "year", "la number": "number", "values": "value"}
 OPTIONAL = {"la and regions": "area_name", "data item": "item", "region": "region"}
@@ -51,28 +53,30 @@ def _reader(path: Path) -> str:
     return f"read_csv({literal}, all_varchar = true, header = true)"
 
 
-class ValueImporter:
+class ValueImporter(FileImporter[ValuesPlan, ValuesPlan]):
     """Columns: Short Desc (the measure's code), Years (as published), LA Number, Values (a
     number or a marker); LA and Regions, Data item and Region are read and not needed."""
 
     def __init__(self, context: ImportContext) -> None:
         self.context = context
 
-    def read(self, name: str, path: Path) -> ValuesPlan:
+    def read_file(self, file: SourceFile) -> ValuesPlan:
+        name = file.name
         con = duckdb.connect()
-        first_row = 1 if path.suffix.lower() == ".parquet" else 2
+        first_row = 1 if file.suffix == ".parquet" else 2
         try:
-            con.execute(f"CREATE TABLE raw AS SELECT * FROM {_reader(path)}")
+            with file.on_disk() as path:
+                con.execute(f"CREATE TABLE raw AS SELECT * FROM {_reader(path)}")
         except duckdb.Error as error:
             reason = str(error).splitlines()[0]
-            raise ImportFailed([RowError(name, None, None, f"cannot be read ({reason})")]) from None
+            raise ImportFailed([Problem(name, None, None, f"cannot be read ({reason})")]) from None
         actual = {c.strip().lower(): c for c in con.sql("SELECT * FROM raw LIMIT 0").columns}
         problems = [
-            RowError(name, 1, c, "is a required column and is missing")
+            Problem(name, 1, c, "is a required column and is missing")
             for c in REQUIRED
             if c not in actual
         ] + [
-            RowError(name, 1, c, "is not a column of this file")
+            Problem(name, 1, c, "is not a column of this file")
             for c in actual
             if c not in REQUIRED and c not in OPTIONAL
         ]
@@ -124,7 +128,7 @@ class ValueImporter:
         if self.context.areas:
             con.executemany("INSERT INTO known_a VALUES (?)", [(n,) for n in self.context.areas])
 
-    def validate(self, plan: ValuesPlan, errors: ErrorCollector) -> ValuesPlan:
+    def check(self, plan: ValuesPlan, errors: ErrorCollector) -> ValuesPlan:
         self._tables(plan)
         h = plan.headers
         checks = [
@@ -227,7 +231,10 @@ class ValueImporter:
                 )
         return notes
 
-    def write(self, plan: ValuesPlan, report: ImportReport) -> None:
+    def count(self, read: ValuesPlan, plan: ValuesPlan) -> int:
+        return read.rows
+
+    def apply(self, plan: ValuesPlan, report: ImportReport) -> None:
         con = plan.con
         record = self.context.record
         assert record is not None
@@ -270,7 +277,7 @@ def _replace(pairs: list[tuple[int, str]]) -> int:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    counted = sum(n for m, y, n in stored if (m, y) in wanted)
+    counted: int = sum(n for m, y, n in stored if (m, y) in wanted)
     if counted:
         table = connection.ops.quote_name(PublishedValue._meta.db_table)
         with connection.cursor() as cursor:
@@ -300,7 +307,7 @@ def _insert(con: duckdb.DuckDBPyConnection, final: str) -> None:
             literal = "'" + str(path).replace("'", "''") + "'"
             con.execute(f"COPY ({final}) TO {literal} (FORMAT csv, HEADER false, NULL '\\N')")
             with (
-                cursor.cursor.copy(  # type: ignore[attr-defined]
+                cursor.cursor.copy(
                     f"COPY {table} ({names}) FROM STDIN (FORMAT csv, NULL '\\N')"
                 ) as copy,
                 path.open("rb") as source,

@@ -1,5 +1,5 @@
 """`boardpack import benchmarks DIR_OR_FILE`: the published figures, their dictionary, the
-statistical neighbours and the authority list, through the one import shape.
+statistical neighbours and the authority list, the kind `benchmarks` of the one pipeline.
 
 Every file is read and every row checked before anything is written; then all files are
 written in one transaction, and the report says what each file gave and what was not read.
@@ -12,12 +12,10 @@ from __future__ import annotations
 import csv
 import io
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
 from django.utils import timezone
 
 from boardpack.benchmarks.import_context import ImportContext
@@ -25,15 +23,17 @@ from boardpack.benchmarks.import_neighbours import NeighbourImporter
 from boardpack.benchmarks.import_reference import AreaImporter, DictionaryImporter
 from boardpack.benchmarks.import_values import ValueImporter
 from boardpack.benchmarks.models import BenchmarkImport
+from boardpack.core.problems import ImportFailed, Problem
+from boardpack.lib.audit import account
 from boardpack.lib.importing import (
     ErrorCollector,
-    ImportFailed,
+    FileImporter,
     ImportReport,
-    Pipeline,
-    RowError,
+    ImportRun,
+    Kind,
     read_sheets,
-    read_table,
 )
+from boardpack.lib.sources import Source, SourceFile
 
 AUTHORITIES, DICTIONARY, NEIGHBOURS, VALUES = (
     "authority list",
@@ -43,6 +43,12 @@ AUTHORITIES, DICTIONARY, NEIGHBOURS, VALUES = (
 )
 ORDER = (AUTHORITIES, DICTIONARY, NEIGHBOURS, VALUES)
 HEAD_BYTES = 64 * 1024
+IMPORTERS: dict[str, Callable[[ImportContext], FileImporter[Any, Any]]] = {
+    AUTHORITIES: AreaImporter,
+    DICTIONARY: DictionaryImporter,
+    NEIGHBOURS: NeighbourImporter,
+    VALUES: ValueImporter,
+}
 
 
 @dataclass
@@ -67,18 +73,16 @@ def _cells(record: list[str]) -> set[str]:
     return {c.strip().lower() for c in record}
 
 
-def classify(path: Path) -> str | None:
+def classify(file: SourceFile) -> str | None:
     """What a file holds, from its columns; None for a file that is none of the four."""
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
+    if file.suffix == ".parquet":
         return VALUES
-    if suffix == ".csv":
-        with path.open("rb") as source:
-            head = source.read(HEAD_BYTES).decode("utf-8-sig", errors="replace")
+    if file.suffix == ".csv":
+        head = file.head(HEAD_BYTES).decode("utf-8-sig", errors="replace")
         records = [next(csv.reader(io.StringIO(head)), [])]
-    elif suffix == ".xlsx":
+    elif file.suffix == ".xlsx":
         try:
-            workbook = read_sheets(path.name, path.read_bytes())
+            workbook = read_sheets(file.name, file.read())
         except ImportFailed:
             return None
         records = [r for s in workbook.sheets for r in s.records[:20]]
@@ -97,88 +101,79 @@ def classify(path: Path) -> str | None:
     return None
 
 
-def _find(path: Path) -> tuple[list[tuple[str, Path]], list[str]]:
-    if not path.exists():
-        raise ImportFailed([RowError(str(path), None, None, "does not exist")])
-    candidates = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
-    found, not_read = [], []
-    for candidate in candidates:
-        kind = classify(candidate)
-        if kind is None:
-            not_read.append(f"{candidate.name} (not a benchmarks file: no known columns)")
-        else:
-            found.append((kind, candidate))
-    if not found:
-        reason = "holds no benchmarks file" if path.is_dir() else "is not a benchmarks file"
-        raise ImportFailed([RowError(path.name, None, None, f"{reason} (see docs/benchmarks.md)")])
-    found.sort(key=lambda item: (ORDER.index(item[0]), item[1].name))
-    return found, not_read
+@dataclass
+class Found:
+    """The files of the source that hold benchmarks, in the order they are read."""
+
+    source: Source
+    files: list[tuple[str, SourceFile]]
+    not_read: list[str]
+    context: ImportContext
 
 
 @dataclass
 class Step:
-    importer: Any
+    importer: FileImporter[Any, Any]
     plan: Any
-    report: ImportReport
 
 
-def _check(kind: str, path: Path, context: ImportContext, errors: ErrorCollector) -> Step | None:
-    """Read and validate one file; None when it could not be read at all."""
-    name = path.name
-    if kind == VALUES:
-        values = ValueImporter(context)
-        read = values.read(name, path)
-        return Step(values, values.validate(read, errors), ImportReport(name, rows=read.rows))
-    if kind == NEIGHBOURS:
-        neighbours = NeighbourImporter(context)
-        workbook = read_sheets(name, path.read_bytes())
-        plan = neighbours.validate(workbook, errors)
-        rows = len(plan.rows) if plan else 0
-        return Step(neighbours, plan, ImportReport(name, rows=rows)) if plan else None
-    importer: AreaImporter | DictionaryImporter = (
-        AreaImporter(context) if kind == AUTHORITIES else DictionaryImporter(context)
-    )
-    table = read_table(name, path.read_bytes())
-    Pipeline(importer).check_columns(table)  # type: ignore[arg-type]
-    return Step(
-        importer, importer.validate(table, errors), ImportReport(name, rows=len(table.rows))
-    )
+@dataclass
+class Checked:
+    found: Found
+    steps: list[Step]
 
 
-def import_benchmarks(*, path: Path, user: AbstractBaseUser | None) -> BenchmarksReport:
-    """The one way in for published benchmarks: the CLI, the demo and the benchmark run."""
-    start = time.perf_counter()
-    found, not_read = _find(path)
-    context = ImportContext.from_database()
-    steps: list[Step] = []
-    problems: list[RowError] = []
-    years: dict[int, str] = {}
-    for kind, file in found:
-        errors = ErrorCollector(file.name)
-        try:
-            step = _check(kind, file, context, errors)
-        except ImportFailed as failure:
-            problems += failure.errors
-            continue
-        if kind == NEIGHBOURS and step is not None:
-            year = step.plan.year
-            if year in years:
-                errors.add(None, None, f"gives the groups of {year} again ({years[year]})")
-            years[year] = file.name
-        problems += errors.errors
-        if step is not None:
-            steps.append(step)
-    if problems:
-        raise ImportFailed(problems)
-    report = BenchmarksReport(path.name, [s.report for s in steps], not_read)
-    with transaction.atomic():
-        context.record = BenchmarkImport.objects.create(
+class BenchmarksImporter:
+    """The kind `benchmarks`: a folder (or zip) of published files, or one of them. Each file
+    is read and checked as its kind, all before anything is written; then every file is
+    written in one transaction, and the report says what each file gave and what was not read.
+    """
+
+    def __init__(self, run: ImportRun) -> None:
+        self.user = run.user
+        self.started = time.perf_counter()
+
+    def read(self, source: Source) -> Found:
+        found, not_read = [], []
+        for file in source.files:
+            kind = classify(file)
+            if kind is None:
+                not_read.append(f"{file.name} (not a benchmarks file: no known columns)")
+            else:
+                found.append((kind, file))
+        if not found:
+            several = len(source.files) != 1 or source.files[0].name != source.name
+            reason = "holds no benchmarks file" if several else "is not a benchmarks file"
+            raise ImportFailed(
+                [Problem(source.name, None, None, f"{reason} (see docs/benchmarks.md)")]
+            )
+        found.sort(key=lambda item: (ORDER.index(item[0]), item[1].name))
+        return Found(source, found, not_read, ImportContext.from_database())
+
+    def validate(self, found: Found, errors: ErrorCollector) -> Checked:
+        steps = []
+        for kind, file in found.files:
+            importer = IMPORTERS[kind](found.context)
+            try:
+                read = importer.read(Source(file.name, (file,)))
+            except ImportFailed as failure:
+                errors.errors.extend(failure.errors)
+                continue
+            steps.append(Step(importer, importer.validate(read, errors.for_file(file.name))))
+        return Checked(found, steps)
+
+    def write(self, plan: Checked) -> BenchmarksReport:
+        found = plan.found
+        found.context.record = BenchmarkImport.objects.create(
             at=timezone.now(),
-            by=user if user is not None and user.pk else None,
-            files=", ".join(f.name for _, f in found),
+            by=account(self.user),
+            files=", ".join(f.name for _, f in found.files),
         )
-        for step in steps:
-            step.importer.write(step.plan, step.report)
-    report.seconds = time.perf_counter() - start
-    BenchmarkImport.objects.filter(pk=context.record.pk).update(summary=str(report))
-    return report
+        files = [step.importer.write(step.plan) for step in plan.steps]
+        report = BenchmarksReport(found.source.name, files, found.not_read)
+        report.seconds = time.perf_counter() - self.started
+        BenchmarkImport.objects.filter(pk=found.context.record.pk).update(summary=str(report))
+        return report
+
+
+KINDS = (Kind("benchmarks", "Published benchmarks (LAIT)", BenchmarksImporter, several=True),)

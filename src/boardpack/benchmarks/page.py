@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from boardpack.benchmarks.forms import LinkForm, MeasureFilter
 from boardpack.benchmarks.models import IndicatorLink
 from boardpack.benchmarks.panel import polarity_text, series_for
 from boardpack.benchmarks.presenters import ComparisonText, comparison_text
-from boardpack.benchmarks.selectors import link_polarity, links, this_authority
+from boardpack.benchmarks.selectors import (
+    link_polarity,
+    links,
+    overview,
+    this_authority,
+    unlinked_measures,
+)
 
 
 @dataclass(frozen=True)
@@ -32,3 +40,19 @@ def link_rows() -> list[LinkRow]:
         )
         rows.append(LinkRow(link, polarity_text(link, link_polarity(link)), latest))
     return rows
+
+
+def page_context(
+    chooser: MeasureFilter, form: LinkForm | None, *, may_edit: bool
+) -> dict[str, Any]:
+    """What is loaded, the links, and the unlinked measures the chooser's topic and words leave."""
+    wanted: dict[str, Any] = chooser.cleaned_data if chooser.is_valid() else {}
+    return {
+        "overview": overview(),
+        "authority": this_authority(),
+        "links": link_rows(),
+        "form": form,
+        "chooser": chooser,
+        "measures": unlinked_measures(topic=wanted.get("topic", ""), text=wanted.get("q", "")),
+        "may_edit": may_edit,
+    }

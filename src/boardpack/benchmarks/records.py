@@ -17,7 +17,7 @@ from boardpack.benchmarks.selectors import (
     year_figures,
     year_labels,
 )
-from boardpack.core.benchmarks import latest_label
+from boardpack.core.comparators import latest_label
 
 COLUMNS = (
     "authority",

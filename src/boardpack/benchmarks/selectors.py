@@ -23,7 +23,7 @@ from boardpack.benchmarks.models import (
     NeighbourSet,
     PublishedValue,
 )
-from boardpack.core.benchmarks import (
+from boardpack.core.comparators import (
     Band,
     NeighbourMean,
     Standing,
@@ -231,6 +231,13 @@ def latest_bands(indicator_ids: Iterable[int]) -> dict[int, Band | None]:
     return bands
 
 
+def indicators_in_band(indicator_ids: Iterable[int], band: str) -> set[int]:
+    """Those of the indicators whose latest quartile band (`latest_bands`) is `band` (A to D)."""
+    return {
+        pk for pk, found in latest_bands(indicator_ids).items() if found and found.value == band
+    }
+
+
 @dataclass(frozen=True)
 class Overview:
     measures: int
@@ -288,3 +295,22 @@ def linked_year_ends() -> list[int]:
         .distinct(),
         reverse=True,
     )
+
+
+def area_figures(
+    area: Area, codes: Iterable[str], year_ends: Iterable[int]
+) -> dict[tuple[str, int], tuple[str, Figure]]:
+    """One area's published figures by (measure code, year end): the year label and the figure
+    (a number or a marker). Where several labels end in the same year the one of the shortest
+    span is taken (2024 before 2022-24). One query."""
+    rows = (
+        PublishedValue.objects.filter(
+            area=area, measure__code__in=set(codes), year_end__in=set(year_ends)
+        )
+        .order_by("measure__code", "year_end", "-year_start", "year")
+        .values_list("measure__code", "year_end", "year", "value", "marker")
+    )
+    found: dict[tuple[str, int], tuple[str, Figure]] = {}
+    for code, end, label, value, marker in rows:
+        found.setdefault((code, end), (label, Figure(value, marker)))
+    return found

@@ -3,19 +3,11 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 
 from boardpack.benchmarks.models import IndicatorLink, Measure
+from boardpack.lib.audit import User, audited
 from boardpack.scorecard.models import Indicator
-
-User = AbstractBaseUser | AnonymousUser | None
-
-
-def audited(link: IndicatorLink, user: User, reason: str) -> None:
-    """Name who made the change and why in the history row the next save or delete writes."""
-    link._history_user = user if isinstance(user, AbstractBaseUser) and user.pk else None  # type: ignore[attr-defined]
-    link._change_reason = reason  # type: ignore[attr-defined]
 
 
 @transaction.atomic

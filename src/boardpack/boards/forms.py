@@ -8,6 +8,7 @@ from django import forms
 
 from boardpack.accounts.models import OrgUnit, Person
 from boardpack.boards.models import Board, Meeting, PackPart
+from boardpack.boards.services import BoardSettings
 from boardpack.core.cycle import Offsets
 from boardpack.core.periods import Month, PeriodError, parse_period
 from boardpack.lib.forms import DateField, width
@@ -113,6 +114,21 @@ class BoardForm(ServiceErrors, forms.Form):
     def pack_order(self) -> list[str]:
         return [self.cleaned_data[name] for name in PACK_FIELDS]
 
+    @property
+    def settings(self) -> BoardSettings:
+        """The valid form as what boards.services.board_settings_save wants."""
+        data = self.cleaned_data
+        return BoardSettings(
+            name=data["name"],
+            parent=data["parent"],
+            chair=data["chair"],
+            programme_manager=data["programme_manager"],
+            members=list(data["members"]),
+            plans=list(data["plans"]),
+            offsets=self.offsets,
+            pack_order=self.pack_order,
+        )
+
 
 class SelectionForm(forms.Form):
     """One field: a plan tag, a director or a service, as `tag:ID` or `unit:ID`."""
@@ -176,6 +192,16 @@ class MeetingsForm(ServiceErrors, forms.Form):
             self.add_error("count", "Say how many meetings to make")
         return data
 
+    @property
+    def meetings(self) -> dict[str, Any]:
+        """The valid form as boards.services.meetings_add takes it (one meeting by default)."""
+        data = self.cleaned_data
+        return {
+            "first": data["first"],
+            "every_weeks": data["every_weeks"],
+            "count": data["count"] or 1,
+        }
+
 
 class MeetingForm(ServiceErrors, forms.Form):
     date = DateField(
@@ -197,3 +223,8 @@ class MeetingForm(ServiceErrors, forms.Form):
             return parse_period(self.cleaned_data["period"])
         except PeriodError as error:
             raise forms.ValidationError(str(error)) from None
+
+    @property
+    def change(self) -> dict[str, Any]:
+        """The valid form as boards.services.meeting_update takes it."""
+        return {"day": self.cleaned_data["date"], "month": self.cleaned_data["period"]}

@@ -10,16 +10,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from boardpack.accounts.models import OrgUnit, Person
 from boardpack.boards.models import Board, BoardSelection, Meeting, PackPart
 from boardpack.core.cycle import Offsets, RecurrenceError, recurrence, review_month
 from boardpack.core.periods import Month
-from boardpack.plans.audit import User, apply, audited
+from boardpack.lib.audit import User, apply, audited
 from boardpack.plans.models import Plan
-from boardpack.plans.services import plan_save
 from boardpack.scorecard.models import Tag
 
 
@@ -38,7 +36,7 @@ def board_save(
     parent: Board | None = None,
     chair: Person | None = None,
     programme_manager: Person | None = None,
-    user: AbstractBaseUser | None,
+    user: User,
     reason: str,
 ) -> Board:
     """Create the board called `name` or update it; history records who, when and why."""
@@ -119,14 +117,19 @@ def _oversee(board: Board, plans: Iterable[Plan], user: User, reason: str) -> No
     changed = [p for p in Plan.objects.filter(board=board) if p.pk not in chosen]
     changed += list(Plan.objects.filter(pk__in=chosen).exclude(board=board))
     for plan in changed:
-        plan_save(
-            name=plan.name,
-            parent=plan.parent,
-            board=board if plan.pk in chosen else None,
-            owner=plan.owner,
-            user=user,
-            reason=reason,
+        plan_board_set(
+            plan=plan, board=board if plan.pk in chosen else None, user=user, reason=reason
         )
+
+
+@transaction.atomic
+def plan_board_set(*, plan: Plan, board: Board | None, user: User, reason: str) -> Plan:
+    """Make `board` the one overseeing `plan` (None: no board); the plan's history says who and
+    why. Boards own this link: plans name their board but never write it."""
+    if apply(plan, {"board": board}):
+        audited(plan, user, reason)
+        plan.save()
+    return plan
 
 
 @transaction.atomic

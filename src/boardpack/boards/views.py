@@ -7,6 +7,7 @@ boards. Every change is a POST through boards.services, which records who, when 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -14,27 +15,39 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from boardpack.accounts.permissions import is_officer, officer_required
 from boardpack.boards import services
+from boardpack.boards.board_page import board_context
 from boardpack.boards.forms import BoardForm, MeetingForm, MeetingsForm, SelectionForm
 from boardpack.boards.meeting_page import meeting_page
 from boardpack.boards.models import Board, Meeting
 from boardpack.boards.pack import PACK_FORMATS, board_pack
-from boardpack.boards.presenters import cycle_steps, pack_order_text
 from boardpack.boards.selectors import (
-    board_meetings,
-    board_plans,
-    board_selections,
     boards_list,
     may_manage,
     meetings_list,
 )
+from boardpack.lib.form_writes import form_write
 from boardpack.reports.views import document_response
 
 REASON = "web form"
+
+
+def _on_fields(form: BoardForm | MeetingsForm | MeetingForm, error: services.BoardError) -> None:
+    form.add_service_errors(error.problems)
+
+
+_write = partial(form_write, refused=services.BoardError, problem=_on_fields)
+"""form_write for a board service: the problems of a refusal go on the form's fields."""
+
+
+def _by(request: HttpRequest) -> dict[str, Any]:
+    """Who makes a change from these pages, and why, as every board service takes them."""
+    return {"user": request.user, "reason": REASON}
 
 
 def _managed(request: HttpRequest, board: Board) -> Board:
@@ -69,21 +82,10 @@ def _board_page(
     selection_form: SelectionForm | None = None,
     meetings_form: MeetingsForm | None = None,
 ) -> HttpResponse:
-    today = timezone.localdate()
-    meetings = list(board_meetings(board))
-    context: dict[str, Any] = {
-        "board": board,
-        "manage": may_manage(request.user, board),
-        "members": board.members.order_by("name"),
-        "plans": board_plans(board),
-        "selections": board_selections(board),
-        "meetings": meetings,
-        "next": next((m for m in meetings if m.date >= today), None),
-        "steps": cycle_steps(meetings[0].dates) if meetings else [],
-        "pack_order": pack_order_text(board.pack_order),
-        "selection_form": selection_form or SelectionForm(),
-        "meetings_form": meetings_form or MeetingsForm(),
-    }
+    manage = may_manage(request.user, board)
+    context = board_context(board, manage=manage, today=timezone.localdate())
+    context["selection_form"] = selection_form or SelectionForm()
+    context["meetings_form"] = meetings_form or MeetingsForm()
     status = 400 if selection_form or meetings_form else 200
     return render(request, "boards/board.html", context, status=status)
 
@@ -96,28 +98,13 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _settings_page(request: HttpRequest, board: Board | None) -> HttpResponse:
     form = BoardForm(request.POST if request.method == "POST" else None, board=board)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        wanted = services.BoardSettings(
-            name=data["name"],
-            parent=data["parent"],
-            chair=data["chair"],
-            programme_manager=data["programme_manager"],
-            members=list(data["members"]),
-            plans=list(data["plans"]),
-            offsets=form.offsets,
-            pack_order=form.pack_order,
-        )
-        try:
-            saved = services.board_settings_save(
-                board=board, wanted=wanted, user=request.user, reason=REASON
-            )
-        except services.BoardError as error:
-            form.add_service_errors(error.problems)
-        else:
-            messages.success(request, f"{saved.name} saved")
-            return redirect("board", pk=saved.pk)
-    return render(request, "boards/board_form.html", {"form": form, "board": board})
+    return _write(
+        request,
+        form,
+        lambda: services.board_settings_save(board=board, **_by(request), wanted=form.settings),
+        message=lambda saved: f"{saved.name} saved",
+        to=lambda saved: reverse("board", args=[saved.pk]),
+    ) or render(request, "boards/board_form.html", {"form": form, "board": board})
 
 
 @officer_required
@@ -159,23 +146,13 @@ def selection_remove(request: HttpRequest, pk: int, selection: int) -> HttpRespo
 def meetings_add(request: HttpRequest, pk: int) -> HttpResponse:
     board = _board(request, pk, manage=True)
     form = MeetingsForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            made = services.meetings_add(
-                board=board,
-                first=data["first"],
-                every_weeks=data["every_weeks"],
-                count=data["count"] or 1,
-                user=request.user,
-                reason=REASON,
-            )
-        except services.BoardError as error:
-            form.add_service_errors(error.problems)
-        else:
-            messages.success(request, f"{len(made)} meeting{'s' if len(made) > 1 else ''} added")
-            return redirect("board", pk=board.pk)
-    return _board_page(request, board, meetings_form=form)
+    return _write(
+        request,
+        form,
+        lambda: services.meetings_add(board=board, **_by(request), **form.meetings),
+        message=lambda made: f"{len(made)} meeting{'s' if len(made) > 1 else ''} added",
+        to=lambda _: reverse("board", args=[board.pk]),
+    ) or _board_page(request, board, meetings_form=form)
 
 
 def _meeting_page(request: HttpRequest, found: Meeting, error: str = "") -> HttpResponse:
@@ -198,22 +175,13 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     found = _meeting(request, pk, manage=True)
     form = MeetingForm(request.POST if request.method == "POST" else None, meeting=found)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.meeting_update(
-                meeting=found,
-                day=data["date"],
-                month=data["period"],
-                user=request.user,
-                reason=REASON,
-            )
-        except services.BoardError as error:
-            form.add_service_errors(error.problems)
-        else:
-            messages.success(request, "Meeting saved")
-            return redirect("meeting", pk=found.pk)
-    return render(request, "boards/meeting_form.html", {"form": form, "meeting": found})
+    return _write(
+        request,
+        form,
+        lambda: services.meeting_update(meeting=found, **_by(request), **form.change),
+        message=lambda _: "Meeting saved",
+        to=lambda _: reverse("meeting", args=[found.pk]),
+    ) or render(request, "boards/meeting_form.html", {"form": form, "meeting": found})
 
 
 @login_required

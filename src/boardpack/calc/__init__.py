@@ -8,6 +8,7 @@ connection, or raises ``InvalidInput`` with every ``Problem``;
 """
 
 from boardpack.calc.inputs import LoadReport, load
-from boardpack.calc.problems import InvalidInput, Problem
+from boardpack.calc.problems import InvalidInput
+from boardpack.core.problems import Problem
 
 __all__ = ["InvalidInput", "LoadReport", "Problem", "load"]

@@ -1,35 +1,16 @@
-"""A problem found in the input files, named as a person would look for it."""
+"""Problems in the calc engine's input files: the one Problem type (boardpack.core.problems), with
+the fields of the returns named bare, as the DfE's specifications name them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from boardpack.core.problems import Problem
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with an input file.
-
-    ``file`` is the file as labelled in reports (relative to the folder given,
-    e.g. ``903/2024/episodes.csv``); ``row`` the row as a spreadsheet numbers
-    it (the header is row 1) for a CSV, or the line of the record for an XML;
-    ``column`` the CSV header (or XML tag). The reason never quotes a child's
-    data: only codes, and the child's ID in ``child``.
-    """
-
-    file: str
-    row: int | None
-    column: str | None
-    reason: str
-    child: str | None = None
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.row is not None:
-            where += f", row {self.row}"
-        if self.column:
-            where += f", {self.column}"
-        who = f" (child {self.child})" if self.child else ""
-        return f"{where}: {self.reason}{who}"
+def problem(
+    file: str, row: int | None, column: str | None, reason: str, child: str | None = None
+) -> Problem:
+    """A problem in a return's file, its column a field of the return (``DECOM``, ``LS``)."""
+    return Problem(file, row, column, reason, child, quote_column=False)
 
 
 class InvalidInput(ValueError):

@@ -23,8 +23,9 @@ from typing import Literal
 import duckdb
 
 from boardpack.calc import sql, xml
-from boardpack.calc.problems import Problem
+from boardpack.calc.problems import problem
 from boardpack.calc.tables import BY_NAME, CIN, POPULATION, SSDA903, Source, Table
+from boardpack.core.problems import Problem
 
 Form = Literal["csv", "xml"]
 SOURCE_TABLES: dict[Source, tuple[Table, ...]] = {
@@ -112,7 +113,7 @@ def _year_files(
         for t in known
     ]
     problems = [
-        Problem(f"{label}/{t.file}", None, None, "required file missing")
+        problem(f"{label}/{t.file}", None, None, "required file missing")
         for t in tables
         if t.required and t.name not in csvs
     ]
@@ -204,16 +205,16 @@ def _stage_csv(
     label = f.label
     header = _read_header(f.path)
     if not header:
-        staging.problems.append(Problem(label, 1, None, "the file is empty: no header row"))
+        staging.problems.append(problem(label, 1, None, "the file is empty: no header row"))
         return
     names = [h.strip().lower() for h in header]
     problems = [
-        Problem(label, 1, header[i], "column given twice")
+        problem(label, 1, header[i], "column given twice")
         for i, n in enumerate(names)
         if n and n in names[:i]
     ]
     problems += [
-        Problem(label, 1, table.header(c), "required column missing")
+        problem(label, 1, table.header(c), "required column missing")
         for c in table.columns
         if c.required and c.name not in names
     ]
@@ -277,12 +278,12 @@ def _report_rejects(
 ) -> None:
     """Malformed rows: name them, and number the staged rows after them as the file does."""
     staging.problems += [
-        Problem(label, line, None, _REJECT_REASONS.get(kind, f"unreadable row ({kind})"))
+        problem(label, line, None, _REJECT_REASONS.get(kind, f"unreadable row ({kind})"))
         for line, kind in rejects[:MAX_MALFORMED]
     ]
     if len(rejects) > MAX_MALFORMED:
         more = f"and {len(rejects) - MAX_MALFORMED} more malformed rows: is it a CSV of this table?"
-        staging.problems.append(Problem(label, None, None, more))
+        staging.problems.append(problem(label, None, None, more))
         return
     # The n-th staged row is the file's row n + 1, plus one for each malformed row before it.
     shifts = ", ".join(f"({line - i})" for i, (line, _kind) in enumerate(rejects, start=1))
@@ -299,7 +300,7 @@ def _stage_xml(con: duckdb.DuckDBPyConnection, f: InputFile, staging: Staging) -
     with tempfile.TemporaryDirectory(prefix="boardpack-xml-") as tmp:
         result = xml.to_csv(f.path, f.source, Path(tmp))
         staging.problems += [
-            Problem(f.label, line, None, reason) for line, reason in result.problems
+            problem(f.label, line, None, reason) for line, reason in result.problems
         ]
         year = f.year or result.year
         for t in tables:  # an XML holds every table of its source, if only with no rows
@@ -332,7 +333,7 @@ def _infer_years(con: duckdb.DuckDBPyConnection, staging: Staging) -> None:
         year = _latest_year(con, table, columns, labels) if table in staging.tables else None
         if year is None and not any(p.file in labels for p in staging.problems):
             reason = "cannot tell the collection year: put the files in a folder named after it"
-            staging.problems.append(Problem(labels[0], None, None, reason))
+            staging.problems.append(problem(labels[0], None, None, reason))
         if year is None:
             continue
         in_files = ", ".join(sql.quote(label) for label in labels)

@@ -22,8 +22,9 @@ import duckdb
 
 from boardpack.calc import readers, sql
 from boardpack.calc.codes import CODES
-from boardpack.calc.problems import Problem, sort_problems
+from boardpack.calc.problems import problem, sort_problems
 from boardpack.calc.tables import BY_NAME, Table
+from boardpack.core.problems import Problem
 
 PER_CHECK: Final = 50
 
@@ -63,10 +64,10 @@ def check(con: duckdb.DuckDBPyConnection, staged: set[str]) -> list[Problem]:
         more: dict[str, int] = {}
         for file, row, reason, child, n in rows:
             column = _display(table, c.column, file)
-            problems.append(Problem(file, row, column, reason, child))
+            problems.append(problem(file, row, column, reason, child))
             more[file] = n - PER_CHECK
         problems += [
-            Problem(
+            problem(
                 file, None, _display(table, c.column, file), f"and {n} more rows like those above"
             )
             for file, n in more.items()

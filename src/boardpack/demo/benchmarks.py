@@ -4,11 +4,13 @@ published equivalent."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from boardpack.benchmarks.importers import import_benchmarks
 from boardpack.benchmarks.models import Measure
 from boardpack.benchmarks.services import link_save
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Indicator
 
 LAIT_DIR = Path(__file__).resolve().parent / "seed" / "lait"
@@ -51,9 +53,11 @@ def link_demo_indicators() -> int:
 
 def load_demo_benchmarks() -> str:
     """Import every published figure, then link the demo indicators."""
-    report = import_benchmarks(path=LAIT_DIR, user=None)
+    start = time.perf_counter()
+    report = run_import("benchmarks", Source.at(LAIT_DIR), user=None)
+    seconds = time.perf_counter() - start
     linked = link_demo_indicators()
     return (
-        f"Benchmarks: {report.rows:,} rows from seed/lait in {report.seconds:.1f} s; "
+        f"Benchmarks: {report.rows:,} rows from seed/lait in {seconds:.1f} s; "
         f"{linked} demo indicators linked to published measures"
     )

@@ -3,7 +3,8 @@
 from pathlib import Path
 
 from boardpack.accounts.services import person_get_or_create
-from boardpack.plans.importers import import_plan
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 
 SEED_DIR = Path(__file__).resolve().parent / "seed"
 PRIORITY_PLAN_FILE = "council-business-plan.xlsx"
@@ -17,8 +18,6 @@ def load_demo_priority_plan() -> str:
     """Import the tracker after the scorecard: its Metric cells name demo indicators by code."""
     for owner in OWNERS_NOT_IN_THE_SCORECARD:
         person_get_or_create(name=owner)
-    data = (SEED_DIR / PRIORITY_PLAN_FILE).read_bytes()
-    report = import_plan(
-        name=PRIORITY_PLAN_FILE, data=data, plan_name=PRIORITY_PLAN_NAME, user=None
-    )
+    source = Source.at(SEED_DIR / PRIORITY_PLAN_FILE)
+    report = run_import("plan", source, user=None, options={"name": PRIORITY_PLAN_NAME})
     return str(report)

@@ -1,8 +1,12 @@
 """The one import pipeline: read → validate everything → write in one transaction → report.
 
-An importer supplies a row schema (its columns) and two steps: `validate`, which turns every
-row into a plan or errors without writing, and `write`, which applies the plan. Nothing is
-written unless every row of the file is valid.
+Each app registers its kinds of import (`register`, from its AppConfig.ready); every way in,
+the `boardpack import` command, the imports page and later the API, calls `run_import` with
+the kind, the source (one file, or a folder or zip of several) and who runs it. An importer
+(`Importer`) reads the source, then validates all of it, collecting every problem and writing
+nothing; only if there is none does `run_import` call its `write`, in one transaction.
+`FileImporter` and its two forms, `TableImporter` (a header row over data rows) and
+`WorkbookImporter` (every sheet as cells), make an importer of one file from three steps.
 """
 
 from __future__ import annotations
@@ -10,7 +14,8 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Callable, Iterable
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -18,42 +23,15 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from django.db import transaction
 
+from boardpack.core.problems import ImportFailed, Problem
+from boardpack.lib.audit import User
+from boardpack.lib.sources import Source, SourceFile
+
+Read = TypeVar("Read")
 Plan = TypeVar("Plan")
 T = TypeVar("T")
 
 MAX_ROWS = 200_000
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One problem in an import file, named by file, sheet (XLSX), row and column.
-
-    Rows are numbered as a spreadsheet shows them; in the scorecard's files the header is row 1.
-    """
-
-    file: str
-    row: int | None
-    column: str | None
-    reason: str
-    sheet: str | None = None
-
-    def __str__(self) -> str:
-        where = [self.file]
-        if self.sheet:
-            where.append(f"sheet {self.sheet!r}")
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column is not None:
-            where.append(f"column {self.column!r}")
-        return f"{', '.join(where)}: {self.reason}"
-
-
-class ImportFailed(Exception):
-    """The file was rejected; nothing was written. `errors` lists every problem found."""
-
-    def __init__(self, errors: list[RowError]) -> None:
-        super().__init__(f"{len(errors)} error(s); nothing was written")
-        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -110,13 +88,13 @@ def _cell_text(value: object) -> str:
 
 def _decode(name: str, data: bytes) -> str:
     if b"\x00" in data:
-        raise ImportFailed([RowError(name, None, None, "is not a text CSV file (binary data)")])
+        raise ImportFailed([Problem(name, None, None, "is not a text CSV file (binary data)")])
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ImportFailed([RowError(name, None, None, "is neither UTF-8 nor Windows-1252 text")])
+    raise ImportFailed([Problem(name, None, None, "is neither UTF-8 nor Windows-1252 text")])
 
 
 def _csv_records(name: str, data: bytes) -> list[list[str]]:
@@ -124,7 +102,7 @@ def _csv_records(name: str, data: bytes) -> list[list[str]]:
     try:
         return list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
-        raise ImportFailed([RowError(name, None, None, f"is not valid CSV ({error})")]) from None
+        raise ImportFailed([Problem(name, None, None, f"is not valid CSV ({error})")]) from None
 
 
 @dataclass(frozen=True)
@@ -163,7 +141,7 @@ def _xlsx_sheets(name: str, data: bytes, *, first_only: bool) -> list[Sheet]:
         workbook.close()
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError) as error:
         raise ImportFailed(
-            [RowError(name, None, None, f"is not a readable XLSX ({error})")]
+            [Problem(name, None, None, f"is not a readable XLSX ({error})")]
         ) from None
     return sheets
 
@@ -180,7 +158,7 @@ def read_sheets(name: str, data: bytes) -> Workbook:
         else [Sheet("", _csv_records(name, data))]
     )
     if sum(len(sheet.records) for sheet in sheets) > MAX_ROWS:
-        raise ImportFailed([RowError(name, None, None, f"has more than {MAX_ROWS} rows")])
+        raise ImportFailed([Problem(name, None, None, f"has more than {MAX_ROWS} rows")])
     return Workbook(name, sheets)
 
 
@@ -192,24 +170,24 @@ def read_table(name: str, data: bytes) -> Table:
     else:
         records = _csv_records(name, data)
     if not records or not any(cell.strip() for cell in records[0]):
-        raise ImportFailed([RowError(name, 1, None, "has no header row")])
+        raise ImportFailed([Problem(name, 1, None, "has no header row")])
     headers = [cell.strip().lower() for cell in records[0]]
     seen: set[str] = set()
     errors = []
     for header in headers:
         if header and header in seen:
-            errors.append(RowError(name, 1, header, "appears twice in the header"))
+            errors.append(Problem(name, 1, header, "appears twice in the header"))
         seen.add(header)
     if errors:
         raise ImportFailed(errors)
     if len(records) - 1 > MAX_ROWS:
-        raise ImportFailed([RowError(name, None, None, f"has more than {MAX_ROWS} rows")])
+        raise ImportFailed([Problem(name, None, None, f"has more than {MAX_ROWS} rows")])
     rows = []
     for number, record in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in record):
             continue
         if len(record) > len(headers) and any(cell.strip() for cell in record[len(headers) :]):
-            errors.append(RowError(name, number, None, "has more cells than the header names"))
+            errors.append(Problem(name, number, None, "has more cells than the header names"))
             continue
         cells = {h: v for h, v in zip(headers, record, strict=False) if h}
         rows.append(SourceRow(number, cells))
@@ -218,32 +196,24 @@ def read_table(name: str, data: bytes) -> Table:
     return Table(name, headers, rows)
 
 
-class Importer(Protocol[Plan]):
-    """A row schema and the two steps of the pipeline.
+class Report(Protocol):
+    """What an import did, as the command prints it."""
 
-    An importer whose files are not one header row over data rows (a plan tracker) also has
-    `read(name, data)`, which returns what its `validate` takes in place of the table.
-    """
-
-    required: tuple[str, ...]
-    optional: tuple[str, ...]
-
-    def validate(self, table: Table, errors: ErrorCollector) -> Plan: ...
-
-    def write(self, plan: Plan, report: ImportReport) -> None: ...
+    @property
+    def rows(self) -> int: ...
 
 
 class ErrorCollector:
-    """Collects every error of a file so they are all reported together."""
+    """Collects every problem of a source so they are all reported together."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, errors: list[Problem] | None = None) -> None:
         self.file = file
-        self.errors: list[RowError] = []
+        self.errors: list[Problem] = [] if errors is None else errors
 
     def add(
         self, row: int | None, column: str | None, reason: str, *, sheet: str | None = None
     ) -> None:
-        self.errors.append(RowError(self.file, row, column, reason, sheet))
+        self.errors.append(Problem(self.file, row, column, reason, sheet=sheet))
 
     def cell(self, row: SourceRow, column: str, parse: Callable[[str], T]) -> T | None:
         """Parse one cell; a ValueError becomes an error naming the row and column."""
@@ -253,46 +223,166 @@ class ErrorCollector:
             self.add(row.number, column, str(error))
             return None
 
+    def for_file(self, name: str) -> ErrorCollector:
+        """The problems of one file of a source of several, collected with the others."""
+        return ErrorCollector(name, self.errors)
 
-class Pipeline(Generic[Plan]):
-    def __init__(self, importer: Importer[Plan]) -> None:
-        self.importer = importer
 
-    def check_columns(self, table: Table) -> None:
-        known = set(self.importer.required) | set(self.importer.optional)
-        errors = [
-            RowError(table.name, 1, column, "is a required column and is missing")
-            for column in self.importer.required
-            if column not in table.headers
-        ]
-        errors += [
-            RowError(
-                table.name,
-                1,
-                column,
-                f"is not a column of this file (known: {', '.join(sorted(known))})",
-            )
-            for column in table.headers
-            if column and column not in known
-        ]
-        if errors:
-            raise ImportFailed(errors)
+class Importer(Protocol[Read, Plan]):
+    """A kind of import, made for one run: three steps, of which only `write` writes.
 
-    def run(self, name: str, data: bytes) -> ImportReport:
-        read = getattr(self.importer, "read", None)
-        if read is None:
-            table = read_table(name, data)
-            self.check_columns(table)
-        else:
-            table = read(name, data)
-        collector = ErrorCollector(name)
-        plan = self.importer.validate(table, collector)
-        if collector.errors:
-            raise ImportFailed(collector.errors)
-        report = ImportReport(file=name, rows=len(table.rows))
-        with transaction.atomic():
-            self.importer.write(plan, report)
-        return report
+    `read` turns the source into what `validate` checks (a table, a workbook, the files of a
+    folder), raising ImportFailed for a source that cannot be read at all; `validate` checks all
+    of it, adding every problem to `errors`, and returns the plan of what to write; `write`
+    applies the plan, inside the transaction `run_import` holds, and reports what it did.
+    """
+
+    def read(self, source: Source) -> Read: ...
+
+    def validate(self, read: Read, errors: ErrorCollector) -> Plan: ...
+
+    def write(self, plan: Plan) -> Report: ...
+
+
+@dataclass(frozen=True)
+class ImportRun:
+    """Who runs an import and the options given for its kind (a plan's `name`)."""
+
+    user: User
+    options: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of import as its app registers it.
+
+    `make` builds the importer for one run; `label` says what the file holds; `options` names
+    the options the kind requires, each with what it is; `several` is true for a kind that reads
+    a folder or zip of several files; `columns` are the required and optional columns of a one-
+    table kind; `upload` offers the kind on the imports page.
+    """
+
+    name: str
+    label: str
+    make: Callable[[ImportRun], Importer[Any, Any]]
+    options: Mapping[str, str] = field(default_factory=dict)
+    several: bool = False
+    columns: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    upload: bool = False
+
+
+KINDS: dict[str, Kind] = {}
+"""Every registered kind by name, in the order the apps registered them."""
+
+
+def register(*kinds: Kind) -> None:
+    for kind in kinds:
+        if kind.name in KINDS:
+            raise ValueError(f"the import kind {kind.name!r} is registered twice")
+        KINDS[kind.name] = kind
+
+
+def run_import(
+    kind: str, source: Source, *, user: User, options: Mapping[str, str] | None = None
+) -> Report:
+    """Import the source as the kind: every problem raises ImportFailed, and nothing is
+    written; otherwise everything is written in one transaction."""
+    if kind not in KINDS:
+        raise ValueError(f"{kind!r} is not a kind of import: use one of {', '.join(KINDS)}")
+    return _run(KINDS[kind].make(ImportRun(user, options or {})), source)
+
+
+def _run(importer: Importer[Read, Plan], source: Source) -> Report:
+    read = importer.read(source)
+    errors = ErrorCollector(source.name)
+    plan = importer.validate(read, errors)
+    if errors.errors:
+        raise ImportFailed(errors.errors)
+    with transaction.atomic():
+        return importer.write(plan)
+
+
+@dataclass
+class Checked(Generic[Plan]):
+    """A file's plan with the report its writing fills in."""
+
+    plan: Plan
+    report: ImportReport
+
+
+class FileImporter(ABC, Generic[Read, Plan]):
+    """An importer of one file: read it (`read_file`), check it (`check`), write it (`apply`).
+    The report names the file and the rows read (`count`)."""
+
+    def read(self, source: Source) -> Read:
+        return self.read_file(source.single())
+
+    def validate(self, read: Read, errors: ErrorCollector) -> Checked[Plan]:
+        plan = self.check(read, errors)
+        return Checked(plan, ImportReport(errors.file, rows=self.count(read, plan)))
+
+    def write(self, plan: Checked[Plan]) -> ImportReport:
+        self.apply(plan.plan, plan.report)
+        return plan.report
+
+    @abstractmethod
+    def read_file(self, file: SourceFile) -> Read: ...
+
+    @abstractmethod
+    def check(self, read: Read, errors: ErrorCollector) -> Plan: ...
+
+    @abstractmethod
+    def apply(self, plan: Plan, report: ImportReport) -> None: ...
+
+    @abstractmethod
+    def count(self, read: Read, plan: Plan) -> int: ...
+
+
+class TableImporter(FileImporter[Table, Plan]):
+    """A file of one header row over data rows, with these required and optional columns."""
+
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+
+    def read_file(self, file: SourceFile) -> Table:
+        table = read_table(file.name, file.read())
+        check_columns(table, self.required, self.optional)
+        return table
+
+    def count(self, read: Table, plan: Plan) -> int:
+        return len(read.rows)
+
+
+class WorkbookImporter(FileImporter[Workbook, Plan]):
+    """A file laid out in more than a table: every sheet's cells."""
+
+    def read_file(self, file: SourceFile) -> Workbook:
+        return read_sheets(file.name, file.read())
+
+    def count(self, read: Workbook, plan: Plan) -> int:
+        return len(read.rows)
+
+
+def check_columns(table: Table, required: tuple[str, ...], optional: tuple[str, ...]) -> None:
+    """Every required column is there and no column is unknown; else raise ImportFailed."""
+    known = set(required) | set(optional)
+    errors = [
+        Problem(table.name, 1, column, "is a required column and is missing")
+        for column in required
+        if column not in table.headers
+    ]
+    errors += [
+        Problem(
+            table.name,
+            1,
+            column,
+            f"is not a column of this file (known: {', '.join(sorted(known))})",
+        )
+        for column in table.headers
+        if column and column not in known
+    ]
+    if errors:
+        raise ImportFailed(errors)
 
 
 def parse_decimal(text: str) -> Decimal | None:
@@ -308,7 +398,8 @@ def parse_decimal(text: str) -> Decimal | None:
         raise ValueError(f"{text!r} is not a finite number")
     if abs(value) >= Decimal(10) ** 13:
         raise ValueError(f"{text!r} is too large")
-    if value.as_tuple().exponent < -6:  # type: ignore[operator]
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -6:
         raise ValueError(f"{text!r} has more than 6 decimal places")
     return value
 

@@ -8,11 +8,12 @@ from typing import Any
 
 from django.urls import reverse
 
+from boardpack.core.brag import Brag
 from boardpack.plans.columns import column_key
 from boardpack.plans.models import Action, BragChange, Plan, TimescaleResolution
-from boardpack.plans.presenters import BragView, brag_view, due_text
-from boardpack.plans.selectors import ActionHistory
-from boardpack.scorecard.history_presenters import Change, person_name
+from boardpack.plans.presenters import BragView, brag_view, due_text, latest_entry, urgency
+from boardpack.plans.selectors import ActionHistory, Horizon, action_history
+from boardpack.scorecard.indicators.history_presenters import Change, person_name
 
 FIELD_LABELS = {
     "objective": "Objective",
@@ -230,3 +231,37 @@ def field_history(history: ActionHistory) -> list[HistoryView]:
         )
         previous = record
     return list(reversed(views))
+
+
+def action_context(plan: Plan, action: Action, *, horizon: Horizon, today: date) -> dict[str, Any]:
+    """What the action's page shows of it, for every reader."""
+    changes = brag_changes(action)
+    return {
+        "plan": plan,
+        "action": action,
+        "brag": brag_view(action.brag),
+        "urgency": urgency(action, as_of=today, horizon=horizon),
+        "fields": action_fields(action, plan),
+        "flags": action.flags,
+        "log": progress_log(action),
+        "latest": latest_entry(action),
+        "pending": [c for c in changes if not c.change.confirmed],
+        "changes": changes,
+        "resolutions": resolutions(action),
+        "history": field_history(action_history(action)),
+    }
+
+
+def ref_text(action: Action) -> str:
+    return action.ref or "(no ref)"
+
+
+def proposed_message(status: Brag, action: Action) -> str:
+    return (
+        f"{status.label} proposed for action {ref_text(action)}: "
+        "it counts once the programme manager confirms it."
+    )
+
+
+def resolved_message(action: Action) -> str:
+    return f"The timescale of action {ref_text(action)} ({action.plan.name}) is resolved."

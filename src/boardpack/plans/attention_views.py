@@ -12,7 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from boardpack.accounts.permissions import officer_required
+from boardpack.lib.form_writes import form_write
 from boardpack.plans import services
+from boardpack.plans.action_presenters import ref_text, resolved_message
 from boardpack.plans.forms import TimescaleForm
 from boardpack.plans.models import Action
 from boardpack.plans.presenters import attention_groups, brag_view
@@ -28,32 +30,28 @@ def needs_attention(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/needs_attention.html", {"groups": groups, "total": total})
 
 
+def _resolve(request: HttpRequest, form: TimescaleForm, action: Action) -> HttpResponse | None:
+    return form_write(
+        request,
+        form,
+        lambda: services.timescale_resolve(action=action, **form.cleaned_data, user=request.user),
+        refused=services.PlanError,
+        message=lambda _: resolved_message(action),
+        to=lambda _: "needs-attention",
+        problem=lambda shown, error: shown.add_error("due_date", str(error)),
+    )
+
+
 @officer_required
 @require_http_methods(["GET", "POST"])
 def timescale_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(Action.objects.select_related("plan", "objective"), pk=pk)
     flags = timescale_flags(action)
     if not flags:
-        messages.info(request, f"Action {action.ref or '(no ref)'}'s timescale is not flagged.")
+        messages.info(request, f"Action {ref_text(action)}'s timescale is not flagged.")
         return redirect("needs-attention")
     form = TimescaleForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.timescale_resolve(
-                action=action,
-                due_date=form.cleaned_data["due_date"],
-                ongoing=form.cleaned_data["ongoing"],
-                note=form.cleaned_data["note"],
-                user=request.user,
-            )
-        except services.PlanError as error:
-            form.add_error("due_date", str(error))
-        else:
-            messages.success(
-                request,
-                f"The timescale of action {action.ref or '(no ref)'} "
-                f"({action.plan.name}) is resolved.",
-            )
-            return redirect("needs-attention")
     context = {"action": action, "flags": flags, "form": form, "brag": brag_view(action.brag)}
-    return render(request, "plans/timescale_resolve.html", context)
+    return _resolve(request, form, action) or render(
+        request, "plans/timescale_resolve.html", context
+    )

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from boardpack.accounts.models import OrgUnit, Person
-from boardpack.plans.audit import User, apply, audited, saved_user
+from boardpack.lib.audit import User, account, apply, audited
 from boardpack.plans.models import Action, BragChange, Objective, Plan, ProgressEntry
 from boardpack.plans.resolutions import keep_resolution, latest_resolution
 from boardpack.plans.tracker_data import ActionRow, Tracker
@@ -144,7 +144,7 @@ def _entries(action: Action, row: ActionRow, user: User) -> bool:
             flags=list(entry.flags),
             order=order,
             source=ProgressEntry.Source.IMPORT,
-            created_by=saved_user(user),
+            created_by=account(user),
         )
         for order, entry in enumerate(wanted)
     )
@@ -158,11 +158,11 @@ def _record_brag(action: Action, row: ActionRow, previous: str, user: User, reas
         action=action,
         brag=action.brag,
         previous=previous,
-        by=saved_user(user),
+        by=account(user),
         at=now,
         reason=f"{reason} (BRAG written {row.brag.text!r})",
         confirmed=True,
-        confirmed_by=saved_user(user),
+        confirmed_by=account(user),
         confirmed_at=now,
     )
 

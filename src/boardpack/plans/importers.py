@@ -1,50 +1,58 @@
-"""The plan tracker importer: one more row schema through the one import pipeline.
-
-`import_plan` is the one way in for trackers (the CLI `boardpack import plan FILE --name …`,
-and later the web upload and the API). The format is in docs/plans-import-export.md.
+"""The plan tracker importer: the kind `plan` of the one import pipeline (registered by
+PlansConfig.ready), run by `boardpack import plan FILE --name …` and later the web upload and
+the API through `run_import`. The format is in docs/plans-import-export.md.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+from django.db.models import CharField
+
 from boardpack.core.brag import BRAG_ORDER
-from boardpack.lib.importing import ErrorCollector, ImportReport, Pipeline, Workbook, read_sheets
-from boardpack.plans.audit import User
+from boardpack.lib.importing import (
+    ErrorCollector,
+    ImportReport,
+    ImportRun,
+    Kind,
+    Workbook,
+    WorkbookImporter,
+)
 from boardpack.plans.models import Plan
 from boardpack.plans.services import ImportOutcome, plan_import
 from boardpack.plans.tracker import read_tracker
 from boardpack.plans.tracker_data import Tracker
 
-NAME_LENGTH = Plan._meta.get_field("name").max_length
+
+def _name_length() -> int | None:
+    field = Plan._meta.get_field("name")
+    return field.max_length if isinstance(field, CharField) else None
 
 
-class PlanImporter:
-    required: tuple[str, ...] = ()
-    optional: tuple[str, ...] = ()
+NAME_LENGTH = _name_length()
 
-    def __init__(self, *, plan_name: str, user: User) -> None:
-        self.plan_name = " ".join(plan_name.split())
-        self.user = user
-        self.outcome: ImportOutcome | None = None
 
-    def read(self, name: str, data: bytes) -> Workbook:
-        return read_sheets(name, data)
+class PlanImporter(WorkbookImporter[Tracker]):
+    """A tracker's sheets into the plan named by the option `name`."""
 
-    def validate(self, table: Workbook, errors: ErrorCollector) -> Tracker:
+    def __init__(self, run: ImportRun) -> None:
+        self.plan_name = " ".join(run.options.get("name", "").split())
+        self.user = run.user
+
+    def check(self, table: Workbook, errors: ErrorCollector) -> Tracker:
         if not self.plan_name:
             errors.add(None, None, "the plan needs a name (--name)")
         elif NAME_LENGTH and len(self.plan_name) > NAME_LENGTH:
             errors.add(None, None, f"the plan's name is longer than {NAME_LENGTH} characters")
         return read_tracker(table.sheets, errors)
 
-    def write(self, plan: Tracker, report: ImportReport) -> None:
-        self.outcome = plan_import(
+    def apply(self, plan: Tracker, report: ImportReport) -> None:
+        outcome = plan_import(
             name=self.plan_name, tracker=plan, source_file=report.file, user=self.user
         )
-        for outcome in ("created", "updated", "unchanged"):
-            setattr(report, outcome, self.outcome.counts[outcome])
-        report.notes = summary(plan, self.outcome)
+        for counted in ("created", "updated", "unchanged"):
+            setattr(report, counted, outcome.counts[counted])
+        report.notes = summary(plan, outcome)
 
 
 def summary(tracker: Tracker, outcome: ImportOutcome) -> list[str]:
@@ -78,6 +86,11 @@ def summary(tracker: Tracker, outcome: ImportOutcome) -> list[str]:
     return lines
 
 
-def import_plan(*, name: str, data: bytes, plan_name: str, user: User) -> ImportReport:
-    """Import a tracker file into the plan called `plan_name`; raises ImportFailed."""
-    return Pipeline(PlanImporter(plan_name=plan_name, user=user)).run(name, data)  # type: ignore[arg-type]
+KINDS = (
+    Kind(
+        "plan",
+        "Delivery plan tracker",
+        PlanImporter,
+        options={"name": "the plan's name"},
+    ),
+)

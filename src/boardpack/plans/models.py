@@ -12,7 +12,6 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from boardpack.accounts.models import OrgUnit, Person
-from boardpack.boards.models import Board
 from boardpack.core.brag import BRAG_STYLES, Brag
 from boardpack.plans.columns import REF_LENGTH
 from boardpack.scorecard.models import Indicator
@@ -30,7 +29,7 @@ class Plan(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     board = models.ForeignKey(
-        Board, null=True, blank=True, on_delete=models.SET_NULL, related_name="plans"
+        "boards.Board", null=True, blank=True, on_delete=models.SET_NULL, related_name="plans"
     )
     owner = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="owned_plans"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.urls import reverse
 
@@ -140,7 +141,7 @@ def urgency(action: Action, *, as_of: date, horizon: Horizon) -> Urgency | None:
 
 def horizon_text(horizon: Horizon) -> str:
     if horizon.meeting is not None:
-        return f"the board on {horizon.meeting.date:%-d %B %Y}"
+        return f"the board on {horizon.meeting:%-d %B %Y}"
     return f"{horizon.date:%-d %B %Y}"
 
 
@@ -280,3 +281,37 @@ def attention_groups(actions: list[Action]) -> list[AttentionGroup]:
             AttentionItem(action, brag_view(action.brag), [flag_view(f) for f in action.flags])
         )
     return list(groups.values())
+
+
+def person_action_rows(
+    actions: list[Action], *, as_of: date, horizons: dict[int, Horizon]
+) -> list[ActionRow]:
+    """A person's actions across plans, each judged by the horizon of its own plan."""
+    return [
+        row
+        for action in actions
+        for row in action_rows([action], as_of=as_of, horizon=horizons[action.plan_id])
+    ]
+
+
+def plan_context(
+    summary: PlanSummary,
+    filters: Any,
+    actions: list[Action],
+    *,
+    horizon: Horizon,
+    today: date,
+) -> dict[str, Any]:
+    """What a plan's page shows: its BRAG summary, the filters and the actions they leave."""
+    rows, total = summary_rows(summary)
+    return {
+        "plan": summary.plan,
+        "summary": rows,
+        "total": total,
+        "legend": BRAG_CHOICE_VIEWS,
+        "filters": filters,
+        "groups": grouped(action_rows(actions, as_of=today, horizon=horizon)),
+        "shown": len(actions),
+        "horizon": horizon,
+        "horizon_text": horizon_text(horizon),
+    }

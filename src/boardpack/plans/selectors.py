@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from boardpack.accounts.models import OrgUnit, Person
-from boardpack.boards.models import Meeting
 from boardpack.core.brag import BRAG_ORDER, Brag
 from boardpack.plans.models import Action, Objective, Plan
 from boardpack.scorecard.models import Indicator
@@ -47,6 +46,11 @@ class ObjectiveSummary:
 class PlanSummary:
     plan: Plan
     objectives: list[ObjectiveSummary]
+
+    @property
+    def known_objectives(self) -> list[Objective]:
+        """The plan's objectives, without the group of actions under none."""
+        return [s.objective for s in self.objectives if s.objective is not None]
 
     @property
     def totals(self) -> Counter[Brag | None]:
@@ -87,7 +91,8 @@ class Horizon:
     """The date "due soon" looks up to: the next meeting of the plan's board, if one is set."""
 
     date: date
-    meeting: Meeting | None = None
+    meeting: date | None = None
+    """The date of that meeting; none when the plan's board has none coming, or it has no board."""
 
 
 def attention_horizons(
@@ -95,17 +100,21 @@ def attention_horizons(
 ) -> dict[int, Horizon]:
     """For each plan, the date "due soon" looks up to: the next meeting (on or after `as_of`)
     of the board overseeing it; without one, `as_of` plus `default` (six weeks). One query
-    however many plans, none when no plan has a board."""
-    boards = {p.board_id for p in plans if p.board_id is not None}
-    first: dict[int, Meeting] = {}
-    if boards:
-        meetings = Meeting.objects.filter(board_id__in=boards, date__gte=as_of).order_by("date")
-        for meeting in meetings.select_related("board"):
-            first.setdefault(meeting.board_id, meeting)  # type: ignore[arg-type]
+    however many plans, none when no plan has a board. The meetings are read through the plan's
+    link to its board (the "boards.Board" the model names), so plans imports nothing of boards."""
+    overseen = [p.pk for p in plans if p.board_id is not None]
+    first: dict[int, date | None] = {}
+    if overseen:
+        coming = Q(board__meetings__date__gte=as_of)
+        first = dict(
+            Plan.objects.filter(pk__in=overseen)
+            .annotate(meeting=Min("board__meetings__date", filter=coming))
+            .values_list("pk", "meeting")
+        )
     found = {}
     for plan in plans:
-        meeting = first.get(plan.board_id) if plan.board_id is not None else None
-        found[plan.pk] = Horizon(meeting.date, meeting) if meeting else Horizon(as_of + default)
+        meeting = first.get(plan.pk)
+        found[plan.pk] = Horizon(meeting, meeting) if meeting else Horizon(as_of + default)
     return found
 
 

@@ -15,10 +15,9 @@ from django.utils import timezone
 
 from boardpack.accounts.models import Person
 from boardpack.accounts.permissions import is_officer, person_of
-from boardpack.boards.models import Board
 from boardpack.core.brag import Brag
 from boardpack.core.progress import format_progress_entry
-from boardpack.plans.audit import User, apply, audited, saved_user
+from boardpack.lib.audit import User, account, apply, audited
 from boardpack.plans.import_writes import ImportOutcome, plan_import, unique_slug
 from boardpack.plans.models import Action, BragChange, Plan, ProgressEntry, TimescaleResolution
 from boardpack.plans.resolutions import is_timescale_flag
@@ -45,12 +44,12 @@ def plan_save(
     *,
     name: str,
     parent: Plan | None = None,
-    board: Board | None = None,
     owner: Person | None = None,
     user: User,
     reason: str,
 ) -> Plan:
-    """Create the plan called `name`, or set its parent plan, overseeing board and owner."""
+    """Create the plan called `name`, or set its parent plan and owner (the board overseeing
+    it is the boards' to set: boards.services.plan_board_set)."""
     name = name.strip()
     if not name:
         raise PlanError("A plan needs a name")
@@ -59,7 +58,7 @@ def plan_save(
         plan = Plan(name=name, slug=unique_slug(name))
     if parent is not None and (parent.pk == plan.pk or _is_below(parent, plan)):
         raise PlanError(f"{parent.name} cannot be the parent of {name}: it sits below it")
-    if apply(plan, {"parent": parent, "board": board, "owner": owner}) or plan.pk is None:
+    if apply(plan, {"parent": parent, "owner": owner}) or plan.pk is None:
         audited(plan, user, reason)
         plan.save()
     return plan
@@ -133,7 +132,7 @@ def progress_add(*, action: Action, day: date, text: str, user: User) -> Progres
         marker=raw.partition(" - ")[0],
         order=_next_order(action),
         source=ProgressEntry.Source.FORM,
-        created_by=saved_user(user),
+        created_by=account(user),
     )
 
 
@@ -148,7 +147,7 @@ def brag_propose(*, action: Action, brag: str | Brag | None, reason: str, user: 
         action=action,
         brag=_brag_value(brag),
         previous=action.brag,
-        by=saved_user(user),
+        by=account(user),
         reason=reason.strip(),
     )
 
@@ -157,7 +156,7 @@ def _confirm(change: BragChange, user: User, reason: str) -> None:
     action = Action.objects.select_for_update().get(pk=change.action_id)
     change.previous = action.brag
     change.confirmed = True
-    change.confirmed_by = saved_user(user)
+    change.confirmed_by = account(user)
     change.confirmed_at = timezone.now()
     change.save()
     if action.brag != change.brag:
@@ -203,7 +202,7 @@ def action_close_as_duplicate(
     action.save(update_fields=["duplicate_of"])
     progress_add(action=action, day=timezone.localdate(), text=why, user=user)
     change = BragChange.objects.create(
-        action=action, brag=Brag.BLUE.value, previous=action.brag, by=saved_user(user), reason=why
+        action=action, brag=Brag.BLUE.value, previous=action.brag, by=account(user), reason=why
     )
     _confirm(change, user, why)
     action.refresh_from_db()
@@ -234,7 +233,7 @@ def timescale_resolve(
         ongoing=ongoing,
         flags=resolved,
         note=note.strip(),
-        by=saved_user(user),
+        by=account(user),
     )
     reading = f"due {due_date:%d/%m/%Y}" if due_date else "no due date"
     why = f"Timescale {action.timescale_text!r} resolved by hand: {reading}"

@@ -19,11 +19,9 @@ from boardpack.plans.forms import PlanFilters
 from boardpack.plans.models import Plan
 from boardpack.plans.presenters import (
     BRAG_CHOICE_VIEWS,
-    action_rows,
-    grouped,
-    horizon_text,
+    person_action_rows,
+    plan_context,
     plan_list_rows,
-    summary_rows,
 )
 from boardpack.plans.selectors import (
     actions_filtered,
@@ -47,24 +45,12 @@ def plans(request: HttpRequest) -> HttpResponse:
 def plan(request: HttpRequest, slug: str) -> HttpResponse:
     chosen = get_object_or_404(Plan.objects.select_related("board", "parent"), slug=slug)
     summary = plan_summary(chosen)
-    objectives = [s.objective for s in summary.objectives if s.objective is not None]
-    filters = PlanFilters(request.GET or None, objectives=objectives)
+    filters = PlanFilters(request.GET or None, objectives=summary.known_objectives)
     today = timezone.localdate()
     horizon = attention_horizon(chosen, today)
     actions = actions_filtered(chosen, **filters.chosen(), as_of=today, horizon=horizon.date)
-    rows, total = summary_rows(summary)
-    context = {
-        "plan": chosen,
-        "summary": rows,
-        "total": total,
-        "legend": BRAG_CHOICE_VIEWS,
-        "filters": filters,
-        "groups": grouped(action_rows(actions, as_of=today, horizon=horizon)),
-        "shown": len(actions),
-        "horizon": horizon,
-        "horizon_text": horizon_text(horizon),
-        "may_see_attention": is_officer(request.user),
-    }
+    context = plan_context(summary, filters, actions, horizon=horizon, today=today)
+    context["may_see_attention"] = is_officer(request.user)
     return render(request, "plans/plan.html", context)
 
 
@@ -78,9 +64,5 @@ def my_actions(request: HttpRequest) -> HttpResponse:
     actions = selectors.my_actions(person)
     today = timezone.localdate()
     horizons = attention_horizons(list({a.plan_id: a.plan for a in actions}.values()), today)
-    rows = [
-        row
-        for action in actions
-        for row in action_rows([action], as_of=today, horizon=horizons[action.plan_id])
-    ]
+    rows = person_action_rows(actions, as_of=today, horizons=horizons)
     return render(request, "plans/my_actions.html", {"person": person, "rows": rows})

@@ -6,6 +6,7 @@ from django import forms
 
 from boardpack.accounts.models import OrgUnit
 from boardpack.core.periods import Month, parse_period
+from boardpack.reports.builders.quarterly import QuarterlyQuery
 from boardpack.reports.render import FORMATS
 from boardpack.scorecard.models import Tag
 
@@ -39,6 +40,17 @@ class QuarterlyForm(forms.Form):
 
     def clean_period(self) -> Month:
         return parse_period(self.cleaned_data["period"])
+
+    @property
+    def query(self) -> QuarterlyQuery:
+        """The valid form as the quarterly report's query."""
+        data = self.cleaned_data
+        return QuarterlyQuery(
+            month=data["period"],
+            director=data["director"],
+            service=data["service"],
+            tag=data["tag"],
+        )
 
 
 class AppendixForm(forms.Form):

@@ -11,7 +11,7 @@ from django.shortcuts import render
 
 from boardpack.benchmarks.selectors import linked_year_ends
 from boardpack.reports.builders.appendix import AppendixQuery, build_appendix
-from boardpack.reports.builders.quarterly import QuarterlyQuery, build_quarterly
+from boardpack.reports.builders.quarterly import build_quarterly
 from boardpack.reports.document import Document
 from boardpack.reports.forms import AppendixForm, QuarterlyForm
 from boardpack.reports.plan_forms import plan_report_forms
@@ -27,23 +27,29 @@ NOT_SET_UP = (
 TEXT = "text/plain; charset=utf-8"
 
 
+def _page(
+    request: HttpRequest,
+    form: QuarterlyForm | None = None,
+    appendix_form: AppendixForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The reports page with each report's choices, as given or afresh."""
+    context = {
+        "form": form or QuarterlyForm(periods=period_choices(actual_months())),
+        "appendix_form": appendix_form or AppendixForm(years=linked_year_ends()),
+        **plan_report_forms(),
+    }
+    return render(request, "reports/web/reports.html", context, status=status)
+
+
 @login_required
 def reports(request: HttpRequest) -> HttpResponse:
     """Every signed-in role may read the board pack; it prints approved commentary only."""
     form = QuarterlyForm(request.GET or None, periods=period_choices(actual_months()))
     if not request.GET or not form.is_valid():
-        appendix_form = AppendixForm(years=linked_year_ends())
-        context = {"form": form, "appendix_form": appendix_form, **plan_report_forms()}
-        return render(request, "reports/web/reports.html", context)
-    data = form.cleaned_data
-    query = QuarterlyQuery(
-        month=data["period"],
-        director=data["director"],
-        service=data["service"],
-        tag=data["tag"],
-    )
-    document = build_quarterly(query, scheme=current_scheme())
-    return document_response(document, data["format"] or "html")
+        return _page(request, form)
+    document = build_quarterly(form.query, scheme=current_scheme())
+    return document_response(document, form.cleaned_data["format"] or "html")
 
 
 @login_required
@@ -51,12 +57,7 @@ def appendix(request: HttpRequest) -> HttpResponse:
     """The committee appendix, for every signed-in role: published figures only."""
     form = AppendixForm(request.GET, years=linked_year_ends())
     if not form.is_valid():
-        context = {
-            "form": QuarterlyForm(periods=period_choices(actual_months())),
-            "appendix_form": form,
-            **plan_report_forms(),
-        }
-        return render(request, "reports/web/reports.html", context, status=400)
+        return _page(request, appendix_form=form, status=400)
     document = build_appendix(AppendixQuery(year=form.cleaned_data["year"]))
     return document_response(document, form.cleaned_data["format"] or "html")
 
@@ -73,6 +74,5 @@ def document_response(document: Document, fmt: str) -> HttpResponse:
         return HttpResponse(NOT_SET_UP.format(fmt=fmt.upper()), status=503, content_type=TEXT)
     response = HttpResponse(body, content_type=content_type)
     if fmt != "html":
-        filename = f"{document.filename_stem}.{fmt}"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Content-Disposition"] = f'attachment; filename="{document.filename_stem}.{fmt}"'
     return response

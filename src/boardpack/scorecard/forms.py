@@ -9,7 +9,6 @@ from boardpack.core.periods import Month, PeriodError, fy_months, parse_period
 from boardpack.scorecard.models import Tag
 
 SORTS = ("code", "title", "owner", "actual", "target", "status")
-QUARTILES = [("A", "A (best)"), ("B", "B"), ("C", "C"), ("D", "D (worst)")]
 
 
 def period_choices(months: list[Month]) -> list[tuple[str, str]]:
@@ -51,11 +50,6 @@ class ScorecardFilter(forms.Form):
         queryset=Person.objects.filter(indicators__isnull=False).distinct(),
         required=False,
         empty_label="All owners",
-    )
-    quartile = forms.ChoiceField(
-        required=False,
-        label="Quartile (latest published)",
-        choices=[("", "All quartiles"), *QUARTILES],
     )
     sort = forms.ChoiceField(
         required=False, choices=[("", "")] + [(s, s) for s in SORTS] + [(f"-{s}", s) for s in SORTS]

@@ -1,26 +1,29 @@
 """Row schemas of the scorecard's import files: indicators, values and comments.
 
-Formats are documented in docs/import-formats.md. Each importer runs through the one pipeline
-in boardpack.lib.importing: every row is checked before anything is written.
+Formats are documented in docs/import-formats.md. Each is a kind of the one pipeline in
+boardpack.lib.importing (registered by ScorecardConfig.ready): every row is checked before
+anything is written.
 """
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from typing import Any, TypeVar
 
 from boardpack.core.periods import parse_period
 from boardpack.lib.importing import (
     YES_NO,
     ErrorCollector,
     ImportReport,
-    Pipeline,
+    ImportRun,
+    Kind,
     SourceRow,
     Table,
+    TableImporter,
     parse_choice,
     parse_decimal,
     unique_keys,
 )
-from boardpack.scorecard.indicator_specs import FIELDS, required_text, spec_from_fields
+from boardpack.scorecard.indicators.specs import FIELDS, required_text, spec_from_fields
 from boardpack.scorecard.models import Indicator, Source
 from boardpack.scorecard.services import (
     CommentEntry,
@@ -32,16 +35,21 @@ from boardpack.scorecard.services import (
 )
 
 INDICATOR_COLUMNS = ("code", "title", "director", "polarity")
+Plan = TypeVar("Plan")
 
 
-class IndicatorImporter:
+class ScorecardImporter(TableImporter[Plan]):
+    """A scorecard file, written in the name of the user who runs the import."""
+
+    def __init__(self, run: ImportRun) -> None:
+        self.user = run.user
+
+
+class IndicatorImporter(ScorecardImporter[list[IndicatorSpec]]):
     required = INDICATOR_COLUMNS
     optional = tuple(name for name in FIELDS if name not in INDICATOR_COLUMNS)
 
-    def __init__(self, *, user: AbstractBaseUser | None) -> None:
-        self.user = user
-
-    def validate(self, table: Table, errors: ErrorCollector) -> list[IndicatorSpec]:
+    def check(self, table: Table, errors: ErrorCollector) -> list[IndicatorSpec]:
         specs = []
         for row in table.rows:
             spec = self._spec(row, errors)
@@ -56,7 +64,7 @@ class IndicatorImporter:
             errors.add(row.number, column, reason)
         return spec
 
-    def write(self, plan: list[IndicatorSpec], report: ImportReport) -> None:
+    def apply(self, plan: list[IndicatorSpec], report: ImportReport) -> None:
         for spec in plan:
             report.count(
                 indicator_save(
@@ -88,14 +96,11 @@ def _known_codes(table: Table, errors: ErrorCollector) -> dict[str, str]:
     return found
 
 
-class ValueImporter:
+class ValueImporter(ScorecardImporter[list[ValueEntry]]):
     required = ("code", "period")
     optional = ("actual", "target", "provisional")
 
-    def __init__(self, *, user: AbstractBaseUser | None) -> None:
-        self.user = user
-
-    def validate(self, table: Table, errors: ErrorCollector) -> list[ValueEntry]:
+    def check(self, table: Table, errors: ErrorCollector) -> list[ValueEntry]:
         codes = _known_codes(table, errors)
         entries = []
         keyed = []
@@ -123,7 +128,7 @@ class ValueImporter:
         unique_keys(keyed, errors, "period", "a value for this code and period is")
         return entries
 
-    def write(self, plan: list[ValueEntry], report: ImportReport) -> None:
+    def apply(self, plan: list[ValueEntry], report: ImportReport) -> None:
         counts = values_record(
             entries=plan, user=self.user, source=Source.IMPORT, source_ref=report.file
         )
@@ -131,14 +136,11 @@ class ValueImporter:
             setattr(report, outcome, number)
 
 
-class CommentImporter:
+class CommentImporter(ScorecardImporter[list[CommentEntry]]):
     required = ("code", "period", "author", "subject", "text")
     optional = ()
 
-    def __init__(self, *, user: AbstractBaseUser | None) -> None:
-        self.user = user
-
-    def validate(self, table: Table, errors: ErrorCollector) -> list[CommentEntry]:
+    def check(self, table: Table, errors: ErrorCollector) -> list[CommentEntry]:
         codes = _known_codes(table, errors)
         entries = []
         keyed = []
@@ -166,7 +168,7 @@ class CommentImporter:
         unique_keys(keyed, errors, "subject", "a comment by this author with this subject is")
         return entries
 
-    def write(self, plan: list[CommentEntry], report: ImportReport) -> None:
+    def apply(self, plan: list[CommentEntry], report: ImportReport) -> None:
         for entry in plan:
             report.count(
                 comment_record(
@@ -175,16 +177,12 @@ class CommentImporter:
             )
 
 
-IMPORTERS = {
-    "indicators": IndicatorImporter,
-    "values": ValueImporter,
-    "comments": CommentImporter,
-}
-
-
-def import_file(
-    kind: str, *, name: str, data: bytes, user: AbstractBaseUser | None
-) -> ImportReport:
-    """The one way in for scorecard files: the CLI, the web upload and the API call this."""
-    importer = IMPORTERS[kind](user=user)
-    return Pipeline(importer).run(name, data)  # type: ignore[arg-type]
+SCORECARD_IMPORTERS: tuple[tuple[str, str, type[ScorecardImporter[Any]]], ...] = (
+    ("indicators", "Indicators (the indicator library)", IndicatorImporter),
+    ("values", "Values (actuals and targets)", ValueImporter),
+    ("comments", "Commentary (published comments)", CommentImporter),
+)
+KINDS = tuple(
+    Kind(name, label, importer, columns=(importer.required, importer.optional), upload=True)
+    for name, label, importer in SCORECARD_IMPORTERS
+)

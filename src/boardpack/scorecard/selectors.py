@@ -12,7 +12,6 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from boardpack.accounts.models import OrgUnit, Person
-from boardpack.benchmarks.selectors import latest_bands
 from boardpack.core.periods import Month, fy_months
 from boardpack.core.status import (
     EXCEPTIONS,
@@ -189,8 +188,6 @@ class ScorecardQuery:
     """A symbol key of the scheme, e.g. red-diamond."""
     sort: str = ""
     """A column (code, title, owner, actual, target, status), '-' first for descending."""
-    quartile: str = ""
-    """A quartile band (A to D) of the linked published measure's latest year."""
 
 
 SORT_KEYS: dict[str, Callable[[StatusRow], Any]] = {
@@ -224,9 +221,6 @@ def scorecard_rows(query: ScorecardQuery, *, scheme: Scheme) -> list[StatusRow]:
     rows = status_rows(query.month, indicators=indicators, scheme=scheme)
     if query.status:
         rows = [r for r in rows if r.symbol.key == query.status]
-    if query.quartile:
-        bands = {pk: b.value for pk, b in latest_bands(r.indicator.pk for r in rows).items() if b}
-        rows = [r for r in rows if bands.get(r.indicator.pk) == query.quartile]
     if query.sort:
         key = _sort_key(query.sort.lstrip("-"), scheme)
         rows = sorted(rows, key=key, reverse=query.sort.startswith("-"))

@@ -7,13 +7,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from boardpack.accounts.models import OrgUnit, Person, Role
-from boardpack.accounts.permissions import delegable_indicators
 from boardpack.accounts.services import (
     directorate_get_or_create,
     person_get_or_create,
@@ -30,6 +28,7 @@ from boardpack.core.commentary import (
 from boardpack.core.periods import Month
 from boardpack.core.status import Polarity, Tolerance
 from boardpack.core.units import Unit
+from boardpack.lib.audit import User, account, apply, audited, bulk_history
 from boardpack.scorecard.models import (
     Actual,
     Comment,
@@ -41,6 +40,7 @@ from boardpack.scorecard.models import (
     Tag,
     Target,
 )
+from boardpack.scorecard.permissions import delegable_indicators
 
 
 @dataclass(frozen=True)
@@ -86,23 +86,6 @@ class CommentEntry:
     text: str
 
 
-User = AbstractBaseUser | None
-
-
-def _apply(instance: Any, fields: dict[str, Any]) -> bool:
-    """Set the fields that differ (foreign keys compared by id); True when any did."""
-    changed = False
-    for name, value in fields.items():
-        if instance._meta.get_field(name).is_relation:
-            current, wanted = getattr(instance, f"{name}_id"), getattr(value, "pk", None)
-        else:
-            current, wanted = getattr(instance, name), value
-        if current != wanted:
-            setattr(instance, name, value)
-            changed = True
-    return changed
-
-
 @transaction.atomic
 def indicator_save(*, spec: IndicatorSpec, data_source: str, user: User, reason: str) -> str:
     """Create or update an indicator from a spec; returns created, updated or unchanged."""
@@ -135,10 +118,9 @@ def indicator_save(*, spec: IndicatorSpec, data_source: str, user: User, reason:
         outcome = "created"
     else:
         outcome = "updated"
-    changed = _apply(indicator, fields)
+    changed = apply(indicator, fields)
     if changed:
-        indicator._history_user = user  # type: ignore[attr-defined]
-        indicator._change_reason = reason  # type: ignore[attr-defined]
+        audited(indicator, user, reason)
         indicator.save()
     tags = [Tag.objects.get_or_create(code=code)[0] for code in spec.tags]
     if {t.pk for t in tags} != set(indicator.tags.values_list("pk", flat=True)):
@@ -166,30 +148,23 @@ def _upsert_values(
         for row in model.objects.filter(indicator_id__in=indicator_ids, period__in=periods)
     }
     now = timezone.now()
-    stamp = {"source": source, "source_ref": source_ref, "set_by": user, "set_at": now}
+    stamp = {"source": source, "source_ref": source_ref, "set_by": account(user), "set_at": now}
     to_create, to_update = [], []
     for (indicator_id, period), fields in wanted.items():
         row = existing.get((indicator_id, period))
         if row is None:
             to_create.append(model(indicator_id=indicator_id, period=period, **fields, **stamp))
-        elif _apply(row, fields):
-            _apply(row, stamp)
+        elif apply(row, fields):
+            apply(row, stamp)
             to_update.append(row)
         else:
             counts["unchanged"] += 1
-    reason = f"{source}: {source_ref}" if source_ref else source
-    history_user = user if user is not None and user.pk else None
+    history = bulk_history(user, f"{source}: {source_ref}" if source_ref else source)
     if to_create:
-        bulk_create_with_history(
-            to_create, model, default_user=history_user, default_change_reason=reason
-        )
+        bulk_create_with_history(to_create, model, **history)
     if to_update:
         bulk_update_with_history(
-            to_update,
-            model,
-            fields=[*next(iter(wanted.values())).keys(), *stamp.keys()],
-            default_user=history_user,
-            default_change_reason=reason,
+            to_update, model, fields=[*next(iter(wanted.values())).keys(), *stamp.keys()], **history
         )
     counts["created"] = len(to_create)
     counts["updated"] = len(to_update)
@@ -220,15 +195,16 @@ def values_record(
     return counts
 
 
-def _comment_event(comment: Comment, state: str, user: User, reason: str) -> None:
-    """Save the comment in its new state and append the event: the one way a state changes."""
+def _comment_event(comment: Comment, state: str, user: User, reason: str, why: str = "") -> None:
+    """Save the comment in its new state and append the event: the one way a state changes.
+    `why` is the reason its history gives."""
     comment.state = state
-    comment._history_user = user  # type: ignore[attr-defined]
+    audited(comment, user, why)
     comment.save()
     CommentEvent.objects.create(
         comment=comment,
         state=state,
-        by=user if user is not None and user.pk else None,
+        by=account(user),
         at=timezone.now(),
         reason=reason,
     )
@@ -250,10 +226,10 @@ def comment_record(*, entry: CommentEntry, user: User, source: str, source_ref: 
             indicator=indicator, period=entry.month.end, author=author, subject=entry.subject
         )
     comment.text = entry.text
-    _apply(comment, {"source": source, "source_ref": source_ref, "set_by": user})
+    apply(comment, {"source": source, "source_ref": source_ref, "set_by": account(user)})
     comment.set_at = timezone.now()
-    comment._change_reason = f"{source}: {source_ref}" if source_ref else source
-    _comment_event(comment, State.APPROVED, user, f"imported from {source_ref}")
+    why = f"{source}: {source_ref}" if source_ref else source
+    _comment_event(comment, State.APPROVED, user, f"imported from {source_ref}", why)
     return outcome
 
 
@@ -286,7 +262,7 @@ def comment_write(
     if comment is None:
         comment = Comment(indicator=indicator, period=month.end, author=author, subject=subject)
     comment.text = text
-    comment.source, comment.source_ref, comment.set_by = Source.FORM, "", user
+    comment.source, comment.source_ref, comment.set_by = Source.FORM, "", account(user)
     comment.set_at = timezone.now()
     _comment_event(comment, wanted, user, "")
     return comment
@@ -326,8 +302,8 @@ def delegation_create(*, indicator: Indicator, delegate: Person, user: User) -> 
         raise DelegationError(f"{delegate} does not have the delegate role")
     if Delegation.objects.filter(indicator=indicator, delegate=delegate).exists():
         raise DelegationError(f"{delegate} already writes the commentary of {indicator.code}")
-    delegation = Delegation(indicator=indicator, delegate=delegate, created_by=user)
-    delegation._history_user = user  # type: ignore[attr-defined]
+    delegation = Delegation(indicator=indicator, delegate=delegate, created_by=account(user))
+    audited(delegation, user)
     delegation.save()
     return delegation
 
@@ -336,5 +312,5 @@ def delegation_create(*, indicator: Indicator, delegate: Person, user: User) -> 
 def delegation_remove(*, delegation: Delegation, user: User) -> None:
     """The indicator's owner (or an officer) takes the writing back from a delegate."""
     _check_may_delegate(delegation.indicator, user)
-    delegation._history_user = user  # type: ignore[attr-defined]
+    audited(delegation, user)
     delegation.delete()

@@ -1,21 +1,14 @@
 from django.urls import path
 
-from boardpack.scorecard import (
-    commentary_views,
-    entry_views,
-    import_views,
-    indicator_views,
-    library_views,
-    views,
-)
+from boardpack.scorecard.commentary import views as commentary_views
+from boardpack.scorecard.imports import views as import_views
+from boardpack.scorecard.library import views as library_views
+from boardpack.scorecard.values import views as values_views
 
 urlpatterns = [
-    path("", views.scorecard, name="home"),
-    path("scorecard/export.<str:fmt>", views.scorecard_export, name="scorecard-export"),
-    path("indicators/<int:pk>/", indicator_views.indicator, name="indicator"),
-    path("values/", entry_views.values_grid, name="values-grid"),
-    path("indicators/<int:pk>/values/", entry_views.indicator_values, name="indicator-values"),
-    path("values/status/", entry_views.status_preview, name="status-preview"),
+    path("values/", values_views.values_grid, name="values-grid"),
+    path("indicators/<int:pk>/values/", values_views.indicator_values, name="indicator-values"),
+    path("values/status/", values_views.status_preview, name="status-preview"),
     path("my-indicators/", commentary_views.my_indicators, name="my-indicators"),
     path(
         "my-indicators/delegations/",

@@ -2,8 +2,9 @@
 (``shared/<step>.sql``, run once per calculation before the measures that use them).
 
 This module is the registry: each measure's stable id, unit, the steps and input tables it
-needs, how much data before the period it looks back over, and whether it counts working
-days. ``boardpack.calc.engine`` checks those needs and runs the SQL.
+needs, how much data before the period it looks back over, whether it counts working days, and
+the DfE's published measure it corresponds to (its LAIT code). ``boardpack.calc.engine``
+checks those needs and runs the SQL.
 """
 
 from __future__ import annotations
@@ -72,6 +73,10 @@ class Measure:
     ni: str | None = None
     lookback_months: int = 0  # data needed before the period's first day
     working_days: bool = False
+    lait: str | None = None
+    """The DfE's published measure it corresponds to: its code in LAIT (``Short Desc``), whose
+    figure for the same collection year is shown beside the calculated one; None when the DfE
+    publishes none (docs/measures.md, "Published equivalents")."""
 
     @property
     def needs(self) -> tuple[str, ...]:
@@ -95,23 +100,53 @@ _CIN_REF: Final = ("cin_referral",)
 MEASURES: Final[dict[str, Measure]] = {
     m.id: m
     for m in (
-        Measure("cla_count", "Children looked after at the period end", "count", "ssda903", _LA),
-        Measure("cla_starts", "Children who started to be looked after", "count", "ssda903", _LA),
-        Measure("cla_ceased", "Children who ceased to be looked after", "count", "ssda903", _LA),
+        Measure(
+            "cla_count",
+            "Children looked after at the period end",
+            "count",
+            "ssda903",
+            _LA,
+            lait="LACnum",
+        ),
+        Measure(
+            "cla_starts",
+            "Children who started to be looked after",
+            "count",
+            "ssda903",
+            _LA,
+            lait="LACnum_Start",
+        ),
+        Measure(
+            "cla_ceased",
+            "Children who ceased to be looked after",
+            "count",
+            "ssda903",
+            _LA,
+            lait="LACceased",
+        ),
         Measure(
             "cla_rate",
             "Children looked after per 10,000 children",
             "rate per 10,000",
             "ssda903",
             ("ssda903", "population"),
+            lait="LAC",
         ),
-        Measure("cpp_count", "Children on a child protection plan", "count", "cin", ("cin_plan",)),
+        Measure(
+            "cpp_count",
+            "Children on a child protection plan",
+            "count",
+            "cin",
+            ("cin_plan",),
+            lait="CPP_Num",
+        ),
         Measure(
             "cpp_rate",
             "Children on a child protection plan per 10,000 children",
             "rate per 10,000",
             "cin",
             ("cin_plan", "population"),
+            lait="CPP_rate",
         ),
         Measure(
             "cin_rate",
@@ -119,6 +154,7 @@ MEASURES: Final[dict[str, Measure]] = {
             "rate per 10,000",
             "cin",
             ("cin_referral", "population"),
+            lait="CIN",
         ),
         Measure(
             "placements_3plus",
@@ -127,6 +163,7 @@ MEASURES: Final[dict[str, Measure]] = {
             "ssda903",
             _LA,
             ni="NI 62",
+            lait="LACStable_2016on",
         ),
         Measure(
             "long_term_stability",
@@ -136,6 +173,7 @@ MEASURES: Final[dict[str, Measure]] = {
             _LA,
             ni="NI 63",
             lookback_months=18,
+            lait="LAC_LongStable%",
         ),
         Measure(
             "cpp_2years_plus",
@@ -144,6 +182,7 @@ MEASURES: Final[dict[str, Measure]] = {
             "cin",
             ("cin_plan",),
             ni="NI 64",
+            lait="CPPlans2yrs",
         ),
         Measure(
             "cpp_repeat",
@@ -152,6 +191,7 @@ MEASURES: Final[dict[str, Measure]] = {
             "cin",
             ("cin_plan",),
             ni="NI 65",
+            lait="PrevRegCPR",
         ),
         Measure(
             "cla_reviews_on_time",
@@ -171,10 +211,20 @@ MEASURES: Final[dict[str, Measure]] = {
             ("cin_plan",),
             tables=("cin_cpp_reviews",),
             ni="NI 67",
+            lait="RevCP",
         ),
         Measure(
             "assessments_45wd",
-            "Assessments completed within 45 working days",
+            "Assessments completed within 45 working days of their start",
+            "percent",
+            "cin",
+            ("cin_assessment",),
+            working_days=True,
+            lait="Continue_Assess_Comp",
+        ),
+        Measure(
+            "assessments_45wd_from_referral",
+            "Assessments completed within 45 working days of the referral",
             "percent",
             "cin",
             ("cin_assessment",),
@@ -188,6 +238,7 @@ MEASURES: Final[dict[str, Measure]] = {
             ("common",),
             tables=("cin_s47",),
             working_days=True,
+            lait="CP_conf_15days",
         ),
         Measure(
             "referrals_to_assessment",
@@ -204,6 +255,7 @@ MEASURES: Final[dict[str, Measure]] = {
             "cin",
             _CIN_REF,
             lookback_months=12,
+            lait="ReReferral",
         ),
         Measure(
             "care_leavers_suitable_accommodation",
@@ -211,6 +263,7 @@ MEASURES: Final[dict[str, Measure]] = {
             "percent",
             "ssda903",
             ("care_leavers",),
+            lait="CareLeaverAcc",
         ),
         Measure(
             "care_leavers_eet",
@@ -218,6 +271,7 @@ MEASURES: Final[dict[str, Measure]] = {
             "percent",
             "ssda903",
             ("care_leavers",),
+            lait="CareLeaverEET",
         ),
         Measure(
             "adoption_a1",

@@ -20,7 +20,7 @@ from boardpack.benchmarks.models import Area, IndicatorLink
 from boardpack.benchmarks.panel import BenchmarkSeries, chart_svgs, polarity_text, series_for
 from boardpack.benchmarks.presenters import ATTRIBUTION, comparison_text, number_text
 from boardpack.benchmarks.selectors import Comparison, Figure, links, this_authority
-from boardpack.core.benchmarks import Band
+from boardpack.core.comparators import Band
 from boardpack.core.status import direction_of_travel
 from boardpack.reports.document import Cell, Chart, Document, Paragraph, Section, Table
 from boardpack.scorecard.presenters import DIRECTION_TEXT

@@ -29,8 +29,8 @@ from boardpack.reports.document import (
     Section,
     Table,
 )
-from boardpack.scorecard.indicator_presenters import trend_chart
-from boardpack.scorecard.indicator_selectors import MonthFacts, YearValues, year_grid
+from boardpack.scorecard.indicators.presenters import trend_chart
+from boardpack.scorecard.indicators.selectors import MonthFacts, YearValues, year_grid
 from boardpack.scorecard.models import Actual, Comment, CommentState, Indicator, Tag, Target
 from boardpack.scorecard.presenters import NO_COMMENT_REQUIRED, figures, period_title
 from boardpack.scorecard.selectors import ScorecardQuery, StatusRow, scorecard_rows, status_rows

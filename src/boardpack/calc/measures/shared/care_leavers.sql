@@ -8,9 +8,14 @@
 --    (someone turning 18, or 22) is not a care leaver of these measures.
 --  * The cohort of a period: the rows whose birthday falls in the period (a rolling period can
 --    take rows from two returns). Date of birth from OC3, else from the header.
---  * A young person who has died (IN_TOUCH = DIED) is left out; everyone else counts in the
---    denominator, including those not in touch, who refused contact or whose information is
---    not known (they are not counted as suitable or in education, employment or training).
+--  * Left out, as the DfE's published figures leave them out (LAIT CareLeaverAcc and
+--    CareLeaverEET: "exclude young people who ... have died and those who have returned home
+--    to live with parents or someone with parental responsibility for a continuous period of at
+--    least 6 months"): IN_TOUCH = DIED, and IN_TOUCH = RHOM, read as that return home (the
+--    code's meaning is taken from its name: not confirmed from the SSDA903 guide). Everyone
+--    else counts in the denominator, including those not in touch, who refused contact or
+--    no longer require services (they are not counted as suitable or in education,
+--    employment or training).
 --  * 29 February birthdays fall on 1 March in other years (see common.sql).
 
 CREATE OR REPLACE TEMP TABLE care_leaver AS
@@ -26,4 +31,4 @@ FROM rows
 CROSS JOIN (VALUES (19), (20), (21)) AS ages (age)
 WHERE birthday(rows.dob, ages.age) BETWEEN make_date(rows.year - 1, 4, 1)
                                        AND make_date(rows.year, 3, 31)
-  AND upper(coalesce(rows.in_touch, '')) <> 'DIED';
+  AND upper(coalesce(rows.in_touch, '')) NOT IN ('DIED', 'RHOM');

@@ -9,12 +9,13 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from boardpack.accounts.services import person_get_or_create
-from boardpack.boards.services import board_save
+from boardpack.boards.services import board_save, plan_board_set
 from boardpack.demo.benchmarks import load_demo_benchmarks
 from boardpack.demo.priority_plan import load_demo_priority_plan
-from boardpack.plans.importers import import_plan
+from boardpack.lib import audit
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from boardpack.plans.services import plan_save
-from boardpack.scorecard.importers import import_file
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "seed"
 FILES = (("indicators", "indicators.csv"), ("values", "values.csv"), ("comments", "comments.csv"))
@@ -42,12 +43,14 @@ def load_demo_plan() -> str:
         user=None,
         reason=reason,
     )
-    parent = plan_save(name="Getting to Good Plan", board=improvement, user=None, reason=reason)
+    parent = plan_save(name="Getting to Good Plan", user=None, reason=reason)
+    plan_board_set(plan=parent, board=improvement, user=None, reason=reason)
     for lead in LEADS:
         person_get_or_create(name=lead)
-    data = (SEED_DIR / PLAN_FILE).read_bytes()
-    report = import_plan(name=PLAN_FILE, data=data, plan_name=PLAN_NAME, user=None)
-    plan_save(name=PLAN_NAME, parent=parent, board=board, user=None, reason=reason)
+    source = Source.at(SEED_DIR / PLAN_FILE)
+    report = run_import("plan", source, user=None, options={"name": PLAN_NAME})
+    plan = plan_save(name=PLAN_NAME, parent=parent, user=None, reason=reason)
+    plan_board_set(plan=plan, board=board, user=None, reason=reason)
     return str(report)
 
 
@@ -58,11 +61,15 @@ class Command(BaseCommand):
         parser.add_argument("--reset", action="store_true", help="empty the database first")
 
     def handle(self, *args: Any, reset: bool, **options: Any) -> None:
+        with audit.command_line():
+            self._load(reset)
+
+    def _load(self, reset: bool) -> None:
         call_command("migrate", verbosity=0)
         if reset:
             call_command("flush", interactive=False, verbosity=0)
         for kind, name in FILES:
-            report = import_file(kind, name=name, data=(SEED_DIR / name).read_bytes(), user=None)
+            report = run_import(kind, Source.at(SEED_DIR / name), user=None)
             self.stdout.write(str(report))
         self.stdout.write(load_demo_plan())
         self.stdout.write(load_demo_priority_plan())

@@ -14,9 +14,14 @@ from boardpack.reports.builders.delivery_plan import build_delivery_plan
 from boardpack.reports.builders.priority import build_priority
 from boardpack.reports.builders.quarterly import build_quarterly
 from boardpack.reports.document import Document
-from boardpack.reports.plan_requests import plan_report_query, priority_query
 from boardpack.reports.render import FORMATS
-from boardpack.reports.services import QuarterlyRequest, ReportRequestError, quarterly_query
+from boardpack.reports.requests import (
+    QuarterlyRequest,
+    ReportRequestError,
+    plan_report_query,
+    priority_query,
+    quarterly_query,
+)
 from boardpack.scorecard.selectors import current_scheme
 
 

@@ -1,8 +1,0 @@
-from django.urls import path
-
-from boardpack.calculated import views
-
-urlpatterns = [
-    path("calculated/links/", views.links, name="calculated-links"),
-    path("calculated/links/<int:pk>/", views.link_edit, name="calculated-link-edit"),
-]

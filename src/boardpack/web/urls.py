@@ -1,0 +1,10 @@
+from django.urls import path
+
+from boardpack.web import calculated_page, views
+
+urlpatterns = [
+    path("", views.scorecard, name="home"),
+    path("scorecard/export.<str:fmt>", views.scorecard_export, name="scorecard-export"),
+    path("indicators/<int:pk>/", views.indicator, name="indicator"),
+    path("calculated/links/", calculated_page.calculated_links, name="calculated-links"),
+]
