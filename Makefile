@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/boardpack
 DEMO_ADDR ?= 127.0.0.1:8000
+# The demo's officer signs in with a password alone; `make demo DEMO_2FA=officers` asks for a
+# second factor as production does (docs/security.md).
+DEMO_2FA ?= none
 # Local demo and tests only; production sets its own SECRET_KEY (see .env.example).
 export SECRET_KEY ?= insecure-key-for-local-demo-and-tests-only
 
@@ -31,7 +34,9 @@ node_modules/.installed: package.json package-lock.json
 demo: install
 	scripts/ensure-chromium || echo "PDF downloads need Chromium: apt-get install chromium (or set CHROMIUM_PATH)" >&2
 	DEBUG=true $(BIN)/boardpack demo --reset
-	DEBUG=true $(BIN)/boardpack runserver --noreload $(DEMO_ADDR)
+	# A worker beside the server runs the jobs (downloads, board packs, the cycle); it stops with it.
+	DEBUG=true BOARDPACK_REQUIRE_2FA=$(DEMO_2FA) $(BIN)/boardpack worker --interval 0.5 & worker=$$!; trap 'kill $$worker' EXIT; \
+	DEBUG=true BOARDPACK_REQUIRE_2FA=$(DEMO_2FA) $(BIN)/boardpack runserver --noreload $(DEMO_ADDR)
 
 test: install browser-tools migrations-check imports-check test-sqlite test-postgres
 
@@ -65,6 +70,8 @@ bench: install
 	scripts/ensure-wrk
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/reports.py
+	$(BIN)/python bench/api.py
+	$(BIN)/python bench/jobs.py
 
 # The calc engine at national scale alone (bench/calc_national.py; `make bench` runs it too).
 bench-calc: install

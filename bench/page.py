@@ -2,7 +2,8 @@
 
 Run by bench/run.py with DATABASE_URL naming a loaded database. Prints one JSON object: the
 median time of the timed renders and the number of SQL queries one render makes (each with
-the page's cache emptied first, so the page is built from the database), and a monthly
+the page's cache emptied first, so the page is built from the database), the median time with
+the kept SPC summaries emptied too (as the first page after an import), and a monthly
 indicator (its pk and code) for bench/web.py's indicator page. The viewer is a User linked to a
 Person with the viewer role; with BENCH_VIEWER_PASSWORD set it gets that password, so that
 bench/web.py can sign in over HTTP.
@@ -64,7 +65,7 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from boardpack.scorecard.models import Indicator
+    from boardpack.scorecard.models import Indicator, StoredSpcSummary
 
     client = Client()
     client.force_login(viewer())
@@ -88,6 +89,13 @@ def main() -> None:
         start = time.perf_counter()
         client.get(url)
         times.append(time.perf_counter() - start)
+    spc_times = []
+    for _ in range(args.runs):
+        cache.clear()
+        StoredSpcSummary.objects.all().delete()
+        start = time.perf_counter()
+        client.get(url)
+        spc_times.append(time.perf_counter() - start)
     monthly = Indicator.objects.filter(frequency=Indicator.Frequency.MONTHLY).first()
     if monthly is None:
         raise SystemExit("no monthly indicator for the indicator page")
@@ -95,6 +103,7 @@ def main() -> None:
         json.dumps(
             {
                 "seconds": statistics.median(times),
+                "spc_cold_seconds": statistics.median(spc_times),
                 "queries": query_count,
                 "indicator": {"pk": monthly.pk, "code": monthly.code},
             }

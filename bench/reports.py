@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from common import check, log, markdown_table, replace_section, run
-from generate import generate
+from generate import Dataset, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "PERFORMANCE.md"
@@ -28,10 +28,10 @@ MAGIC = {"html": b"<!DOCTYPE html>", "pdf": b"%PDF", "docx": b"PK", "xlsx": b"PK
 START, END = "<!-- reports:start -->", "<!-- reports:end -->"
 
 
-def measure(directory: Path) -> tuple[dict[str, float], str]:
-    """Load the generated data into a fresh SQLite file, then time each format once."""
+def loaded(directory: Path, env: dict[str, str]) -> Dataset:
+    """bench/generate.py's data for INDICATORS indicators, imported into the database that
+    env's DATABASE_URL names (migrated first)."""
     data = generate(directory / "data", indicators=INDICATORS)
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{directory / 'reports.sqlite3'}"}
     run([str(BOARDPACK), "migrate", "--verbosity", "0"], env=env)
     for kind, path in (
         ("indicators", data.indicators_file),
@@ -39,6 +39,13 @@ def measure(directory: Path) -> tuple[dict[str, float], str]:
         ("comments", data.comments_file),
     ):
         run([str(BOARDPACK), "import", kind, str(path)], env=env)
+    return data
+
+
+def measure(directory: Path) -> tuple[dict[str, float], str]:
+    """Load the generated data into a fresh SQLite file, then time each format once."""
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{directory / 'reports.sqlite3'}"}
+    data = loaded(directory, env)
     times = {}
     for fmt in GOALS:
         output = directory / f"report.{fmt}"

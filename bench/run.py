@@ -40,7 +40,7 @@ import benchmarks_import
 import calc_national
 import web
 from common import BenchError, check, log, run, seconds, verdict
-from generate import Dataset, generate
+from generate import YEARS, Dataset, generate
 from page import PASSWORD_VARIABLE
 from web import PageFigures, PageResult, Unmeasured
 
@@ -54,7 +54,7 @@ POSTGRES_URL = os.environ.get(
 FEW, MANY = 30, 300
 SCORECARD, INDICATOR = "Scorecard page", "Indicator page"
 REPEATS = 5
-IMPORT_GOAL, STATUS_GOAL, PAGE_GOAL = 60.0, 2.0, 1.0
+IMPORT_GOAL, STATUS_GOAL, PAGE_GOAL, SPC_GOAL = 60.0, 2.0, 1.0, 0.5
 SERVER_CHOICE = (
     f"The pages are served by {web.SERVER}, two per core. Rendering a page is Python work "
     "that keeps both cores busy under load whatever the setting: when the setting was chosen "
@@ -129,6 +129,8 @@ class Figures:
     startup: float
     status: float
     page: float
+    page_spc_cold: float
+    spc: float
     queries_few: int
     queries_many: int
     web: web.WebFigures
@@ -139,6 +141,7 @@ class Rendered:
     """bench/page.py's answer: the scorecard page's time and queries, and a monthly indicator."""
 
     seconds: float
+    spc_cold_seconds: float
     queries: int
     indicator_pk: int
     indicator_code: str
@@ -195,8 +198,19 @@ def page(url: str, data: Dataset) -> Rendered:
     found = json.loads(run_on(url, command, **{PASSWORD_VARIABLE: web.PASSWORD})[1])
     indicator = found["indicator"]
     return Rendered(
-        float(found["seconds"]), int(found["queries"]), int(indicator["pk"]), indicator["code"]
+        float(found["seconds"]),
+        float(found["spc_cold_seconds"]),
+        int(found["queries"]),
+        int(indicator["pk"]),
+        indicator["code"],
     )
+
+
+def spc(url: str, code: str) -> float:
+    """`boardpack spc` of one indicator (ten years of monthly values), as JSON."""
+    elapsed, output = boardpack(url, "spc", code, "--format", "json")
+    check(json.loads(output)["code"] == code, f"spc printed no object for {code}")
+    return elapsed
 
 
 def web_pages(data: Dataset, rendered: Rendered) -> list[web.Page]:
@@ -237,6 +251,8 @@ def measure(backend: Backend, few: Dataset, many: Dataset, compare: bool) -> Fig
         startup=median(lambda: boardpack(url, "--version")[0]),
         status=median(lambda: status(url, many)),
         page=rendered.seconds,
+        page_spc_cold=rendered.spc_cold_seconds,
+        spc=median(lambda: spc(url, rendered.indicator_code)),
         queries_few=queries_few,
         queries_many=rendered.queries,
         web=web.measure(url, web_pages(many, rendered), compare),
@@ -338,6 +354,11 @@ def goal_rows(results: dict[str, Figures], pages: dict[str, str]) -> list[list[s
                 f"{seconds(f.page)}; {f.queries_few} and {f.queries_many} queries",
             ),
         ),
+        (
+            f"`boardpack spc` of one indicator with {YEARS} years of monthly values "
+            f"under {SPC_GOAL} s",
+            lambda f: verdict(f.spc < SPC_GOAL, seconds(f.spc)),
+        ),
         *(goal for name, what in pages.items() for goal in web_goals(name, what)),
     ]
     return [[goal, *(judge(f) for f in results.values())] for goal, judge in goals]
@@ -382,6 +403,17 @@ def measurement_rows(results: dict[str, Figures], few: Dataset, many: Dataset) -
             f"Scorecard page `/?period={many.latest}`, signed in ({each})",
             f"{many.indicators} indicators",
             lambda f: seconds(f.page),
+        ),
+        (
+            f"Scorecard page `/?period={many.latest}` with no SPC summary kept, as after an "
+            f"import ({each})",
+            f"{many.indicators} indicators",
+            lambda f: seconds(f.page_spc_cold),
+        ),
+        (
+            f"`boardpack spc CODE --format json` ({each})",
+            f"a monthly indicator, {many.years} years of values",
+            lambda f: seconds(f.spc),
         ),
         (
             "Scorecard page: SQL queries per request",

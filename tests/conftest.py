@@ -27,6 +27,20 @@ def _user(username: str, *, person: str, role: str) -> object:
     return user
 
 
+@pytest.fixture(autouse=True)
+def second_factor_optional(settings):
+    """Tests of other things sign officers in with a password alone, as `make demo` does;
+    tests/accounts/test_second_factor.py requires the second factor again."""
+    settings.BOARDPACK_REQUIRE_2FA = "none"
+
+
+@pytest.fixture
+def quick_passwords(settings):
+    """For tests with many sign-ins: hash passwords quickly (the hasher is not under test; the
+    People tests check that a stored password is hashed with a slow one)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def demo_data(db):
     """The demo scorecard built from seeds 000 and 001, loaded through the importers."""

@@ -9,7 +9,7 @@ SUMMARY_ROW = re.compile(
     r'<dd class="govuk-summary-list__value[^"]*">\s*(.*?)\s*</dd>',
     re.S,
 )
-TABLE_ROW = re.compile(r'<tr class="govuk-table__row">(.*?)</tr>', re.S)
+TABLE_ROW = re.compile(r'<tr class="govuk-table__row"[^>]*>.*?</tr>', re.S)
 CELL = re.compile(r"<t([dh])\b[^>]*>\s*(.*?)\s*</t\1>", re.S)
 
 
@@ -23,8 +23,8 @@ def summary(page: str) -> dict[str, str]:
 
 
 def rows(page: str, marker: str) -> list[tuple[str, str]]:
-    """The table rows whose cells carry the data attribute `marker` (such as `data-code`), as
-    (its value, the row), in page order."""
+    """The table rows that carry the data attribute `marker` (such as `data-code`), on the row or
+    one of its cells, as (its value, the row), in page order."""
     found = []
     for row in TABLE_ROW.findall(page):
         named = re.search(rf'\b{marker}="([^"]*)"', row)

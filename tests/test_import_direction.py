@@ -62,7 +62,7 @@ def test_a_tie_back_up_breaks_the_contract(tmp_path, module, line, broken):
 
 
 def test_a_new_package_must_take_its_floor(tmp_path):
-    result = _lint(_copy_with(tmp_path, "api.py", "from boardpack.scorecard import models"))
+    result = _lint(_copy_with(tmp_path, "extracts.py", "from boardpack.scorecard import models"))
     assert result.returncode == 1, result.stdout
     assert "not listed as layers" in result.stdout
-    assert "boardpack.api" in result.stdout
+    assert "boardpack.extracts" in result.stdout

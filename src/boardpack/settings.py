@@ -1,10 +1,16 @@
 """Settings, read from the environment only (see .env.example)."""
 
 import os
+import re
+from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from boardpack.lib.sso_settings import sso_settings
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -31,6 +37,17 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of a URL, as browsers send it in the Origin header."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def admins_from(raw: str) -> list[tuple[str, str]]:
+    """ "Name <address>, address" as Django's ADMINS: (name, address) pairs."""
+    return [(name or address, address) for name, address in getaddresses([raw]) if address]
 
 
 def env_int(name: str, default: int) -> int:
@@ -66,12 +83,20 @@ INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
-    "django.contrib.sessions",
+    "qsessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
     "govuk_frontend_django",
     "django_htmx",
+    "ninja",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
     "boardpack.accounts",
     "boardpack.scorecard",
     "boardpack.boards",
@@ -82,18 +107,26 @@ INSTALLED_APPS = [
     "boardpack.calculated_indicators",
     "boardpack.demo",
     "boardpack.cli",
+    "boardpack.api",
+    "boardpack.jobs",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "qsessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "boardpack.accounts.sessions.SessionLimitsMiddleware",
+    "boardpack.accounts.signin.SignInStepsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "boardpack.urls"
@@ -117,10 +150,15 @@ TEMPLATES = [
 ]
 WSGI_APPLICATION = "boardpack.wsgi.application"
 
+# No maximum length and no forced rotation (NCSC, ASVS 2.1): long passphrases are welcome.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Per process. The scorecard page keys its entries by the data version, so none goes stale.
 CACHES = {
@@ -128,17 +166,20 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "TIMEOUT": 24 * 60 * 60,
         "OPTIONS": {"MAX_ENTRIES": 200},
-    }
+    },
+    # The API's answers, keyed by their ETag, which holds the data versions (docs/api.md).
+    "api": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": 24 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 200},
+    },
 }
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", default=False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -152,6 +193,12 @@ BOARDPACK_AUTHORITY_NAME = env_str("BOARDPACK_AUTHORITY_NAME", "Example County C
 BOARDPACK_STATUS_SCHEME = env_str("BOARDPACK_STATUS_SCHEME", "symbols")
 BOARDPACK_AUTHORITY_NUMBER = env_int("BOARDPACK_AUTHORITY_NUMBER", 888)
 BOARDPACK_BASE_URL = env_str("BOARDPACK_BASE_URL", "http://127.0.0.1:8000")
+# The API's rate limit per token (docs/api.md): requests per s, min, hour or day.
+BOARDPACK_API_RATE = env_str("BOARDPACK_API_RATE", "120/min")
+if not re.fullmatch(r"[1-9]\d*/\d*(s|sec|m|min|h|hour|d|day)", BOARDPACK_API_RATE):
+    raise ImproperlyConfigured(
+        f"BOARDPACK_API_RATE must be like 120/min, not {BOARDPACK_API_RATE!r}."
+    )
 # Debian's Chromium prints the PDFs (boardpack.reports.render.pdf): a path, or a name on PATH.
 CHROMIUM_PATH = env_str("CHROMIUM_PATH", "/usr/bin/chromium")
 
@@ -163,3 +210,116 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "boardpack@localhost")
+
+# Security: the controls, their settings and why are in docs/security.md.
+# One switch for a deployment served over HTTPS (behind a TLS-terminating proxy or not).
+BOARDPACK_HTTPS = env_bool("BOARDPACK_HTTPS", default=False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = BOARDPACK_HTTPS
+SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60 if BOARDPACK_HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = BOARDPACK_HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BOARDPACK_HTTPS else None
+CSRF_TRUSTED_ORIGINS = [origin_of(BOARDPACK_BASE_URL)]
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+}
+
+# Sign-in: local passwords (with a second factor) and single sign-on (OpenID Connect).
+BOARDPACK_LOCAL_PASSWORDS = env_bool("BOARDPACK_LOCAL_PASSWORDS", default=True)
+_sso = sso_settings(os.environ)
+vars().update(_sso)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    *(["boardpack.accounts.sso.SingleSignOnBackend"] if _sso["BOARDPACK_SSO"] else []),
+    *(["django.contrib.auth.backends.ModelBackend"] if BOARDPACK_LOCAL_PASSWORDS else []),
+]
+BOARDPACK_REQUIRE_2FA = env_str("BOARDPACK_REQUIRE_2FA", "officers")
+if BOARDPACK_REQUIRE_2FA not in {"officers", "all", "none"}:
+    raise ImproperlyConfigured("BOARDPACK_REQUIRE_2FA must be officers, all or none.")
+PASSWORD_RESET_TIMEOUT = 2 * 60 * 60
+OTP_TOTP_ISSUER = f"Boardpack ({BOARDPACK_AUTHORITY_NAME})"
+# Throttling (django-axes): failures are counted per username and, separately, per address.
+AXES_FAILURE_LIMIT = env_int("BOARDPACK_LOCKOUT_FAILURES", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("BOARDPACK_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["csrfmiddlewaretoken"]
+"""Logged attempts name the username and address; the password (always) and this are masked."""
+AXES_IPWARE_PROXY_COUNT = env_int("BOARDPACK_PROXY_COUNT", 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+)
+# Sessions: ended after BOARDPACK_SESSION_IDLE_MINUTES without a request (a request renews it,
+# at most once a minute), and BOARDPACK_SESSION_HOURS after sign-in whatever happens; pages warn
+# two minutes before the first (accounts/sessions.py, static/boardpack/session-timeout.js).
+SESSION_ENGINE = "qsessions.backends.db"
+SESSION_COOKIE_AGE = env_int("BOARDPACK_SESSION_IDLE_MINUTES", 15) * 60
+BOARDPACK_SESSION_WARNING_SECONDS = 2 * 60
+BOARDPACK_SESSION_ABSOLUTE_SECONDS = env_int("BOARDPACK_SESSION_HOURS", 8) * 60 * 60
+
+# Logs go to stdout (the server's log): Boardpack's from BOARDPACK_LOG_LEVEL (sign-ins, second
+# factors, sessions), everything else's warnings and errors (django-axes: every failed sign-in
+# and lockout, with username and address); a server error's traceback too,
+# and by e-mail to ADMINS (BOARDPACK_ADMINS: "Name <address>, ...") when set.
+ADMINS = admins_from(env_str("BOARDPACK_ADMINS", ""))
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+_LOG_LEVEL = env_str("BOARDPACK_LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "filters": {"production": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "plain",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["production"],
+        },
+    },
+    "root": {"handlers": ["stdout"], "level": "WARNING"},
+    "loggers": {
+        "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
+        "boardpack": {"level": _LOG_LEVEL},
+    },
+}
+
+# Background jobs (docs/jobs.md): django-tasks' database backend, run by `boardpack worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+BOARDPACK_JOB_FILES = env_str("BOARDPACK_JOB_FILES", str(PROJECT_DIR / "var" / "jobs"))
+# A worker records itself alive every few seconds; a running job not heard of for
+# BOARDPACK_JOB_STALE_SECONDS is taken as abandoned (its worker was killed) and swept.
+BOARDPACK_WORKER_BEAT_SECONDS = env_int("BOARDPACK_WORKER_BEAT_SECONDS", 5)
+BOARDPACK_JOB_STALE_SECONDS = env_int("BOARDPACK_JOB_STALE_SECONDS", 60)

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 urlpatterns = [
@@ -11,7 +10,7 @@ urlpatterns = [
     path("", include("boardpack.plans.urls")),
     path("", include("boardpack.boards.urls")),
     path("", include("boardpack.calculated_indicators.urls")),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("boardpack.api.urls")),
+    path("", include("boardpack.jobs.urls")),
     path("admin/", admin.site.urls),
 ]

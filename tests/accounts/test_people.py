@@ -136,7 +136,9 @@ def test_a_deactivated_person_cannot_sign_in_and_loses_their_session(client, off
     assert person.history.latest().history_change_reason == "web form; login deactivated"
     assert other.get("/")["Location"].startswith("/login/")
     client.logout()
-    assert not client.login(username="viewer", password="a-long-test-password")
+    refused = client.post("/login/", {"username": "viewer", "password": "a-long-test-password"})
+    assert refused.status_code == 200
+    assert "Enter a correct username and password" in refused.content.decode()
     client.force_login(officer)
     row = _text(client.get("/people/")).split(f'data-person="{person.pk}">')[1].split("</tr>")[0]
     assert "No: stopped" in row
@@ -148,7 +150,9 @@ def test_an_officer_sets_a_new_password_for_an_existing_login(client, officer, v
     new = "pale-yellow-kingfisher"
     client.post(f"/people/{person.pk}/edit/", _edit(person, new_password1=new, new_password2=new))
     client.logout()
-    assert client.login(username="viewer", password=new)
+    signed_in = client.post("/login/", {"username": "viewer", "password": new})
+    assert signed_in.status_code == 302
+    assert client.get("/").url == "/account/password/?next=%2F"
 
 
 def test_a_login_cannot_be_removed_only_stopped(client, officer, viewer):

@@ -79,3 +79,13 @@ def test_the_pack_is_the_same_for_the_same_data(world, client, officer):
 
 def test_only_pdf_and_word(world, client, officer):
     assert _pack(client, officer, world, "xlsx").status_code == 404
+
+
+def test_the_pack_shows_each_indicators_spc_icons_beside_its_status(world, client):
+    response = _pack(client, world.people["pm"].user, world, "docx")
+    text = "\n".join(p.text for p in WordDocument(io.BytesIO(response.content)).paragraphs)
+    status = next(line for line in text.splitlines() if line.startswith("Status: "))
+    assert "   Variation: – 12 points are needed   Assurance: – 12 points are needed" in status
+    assert "Special cause variation (SPC) by director: the type of each indicator's last point" in (
+        text
+    )

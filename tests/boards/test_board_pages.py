@@ -192,5 +192,5 @@ def test_a_meeting_not_yet_begun_can_be_removed(world, client):
 
 
 def test_boards_appear_in_the_menu(world, client):
-    client.login(username="member", password=PASSWORD)
+    client.post("/login/", {"username": "member", "password": PASSWORD})
     assert 'href="/boards/"' in client.get("/boards/").content.decode()

@@ -1,6 +1,7 @@
 """Browser tests: Playwright drives Debian's Chromium against the live test server.
 
 axe-core (from the npm registry, see package.json) is injected into each page to check it.
+The content-security policy is on: every test fails if the browser reports a violation.
 """
 
 import os
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the test
 # itself (fixtures, assertions) are still synchronous and safe here.
@@ -37,12 +38,36 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+CSP_LISTENER = """
+document.addEventListener('securitypolicyviolation', (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`
+    + ` at ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+
+
+def csp_violations(context: BrowserContext) -> list[str]:
+    """Every violation of the content-security policy the pages of this context report (the
+    browser's own "Refused to …" console errors and the securitypolicyviolation events)."""
+    found: list[str] = []
+
+    def seen(message: ConsoleMessage) -> None:
+        if "Refused to" in message.text or message.text.startswith("CSP violation"):
+            found.append(f"{message.page.url if message.page else ''}: {message.text}")
+
+    context.add_init_script(CSP_LISTENER)
+    context.on("console", seen)
+    return found
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    violations = csp_violations(context)
     opened = context.new_page()
     yield opened
     context.close()
+    assert violations == [], "the content-security policy was violated"
 
 
 def sign_in(page: Page, base: str, username: str, password: str) -> None:
@@ -62,8 +87,9 @@ def fill_date(page: Page, legend: str, typed: str) -> None:
 
 
 def serious_violations(page: Page) -> list[str]:
-    """Run axe-core in the page; return its serious and critical violations."""
-    page.add_script_tag(content=AXE.read_text())
+    """Run axe-core in the page; return its serious and critical violations. (Evaluated through
+    the DevTools protocol, which the page's content-security policy does not govern.)"""
+    page.evaluate(AXE.read_text())
     result = page.evaluate("async () => await axe.run(document)")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"

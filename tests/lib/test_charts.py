@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from boardpack.lib.charts import ChartError, Dash, Marker, Series, line_chart, nice_ticks
+from boardpack.lib.charts import (
+    ChartError,
+    Dash,
+    Key,
+    Mark,
+    Marker,
+    Series,
+    line_chart,
+    nice_ticks,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 MONTHS = ["Apr", "May", "Jun", "Jul", "Aug"]
@@ -170,3 +179,51 @@ def test_ticks_cover_the_values_in_equal_steps(low, span):
     assert ticks[-1] >= low + span - slack
     assert 2 <= len(ticks) <= 12
     assert max(steps) - min(steps) <= slack
+
+
+def test_a_point_can_carry_its_own_marker_and_colour():
+    marks = [None, Mark(Marker.TRIANGLE, "#1d70b8"), None, Mark(Marker.DIAMOND, "#a34400"), None]
+    (group,) = _series_groups(_chart(Series("Actual", [1.0, 2.0, 3.0, 4.0, 5.0], marks=marks)))
+    shapes = [g[1] for g in group.findall(f"{SVG}g")]
+    assert [s.tag.removeprefix(SVG) for s in shapes] == [
+        "circle",
+        "path",
+        "circle",
+        "path",
+        "circle",
+    ]
+    assert [s.get("stroke") for s in shapes] == [
+        "#1d70b8",
+        "#1d70b8",
+        "#1d70b8",
+        "#a34400",
+        "#1d70b8",
+    ]
+
+
+def test_marks_must_match_the_values():
+    with pytest.raises(ChartError, match="1 marks for its values"):
+        _chart(Series("Actual", [1.0, 2.0, 3.0, 4.0, 5.0], marks=[None]))
+    with pytest.raises(ChartError, match="is not a colour"):
+        Mark(Marker.CIRCLE, "red; stroke: url(x)")
+
+
+def test_a_key_is_a_legend_entry_without_a_line():
+    svg = _chart(
+        Series("Actual", [1.0, 2.0, 3.0, 4.0, 5.0]),
+        keys=[Key("Concern", Marker.DIAMOND, "#a34400")],
+    )
+    legend = next(g for g in ET.fromstring(svg).iter(f"{SVG}g") if g.get("class") == "chart-legend")
+    assert [t.text for t in legend.findall(f"{SVG}text")] == ["Actual", "Concern"]
+    assert len([p for p in legend.findall(f"{SVG}path") if p.get("fill") == "none"]) == 1
+    assert any(p.get("stroke") == "#a34400" for p in legend.findall(f"{SVG}path"))
+
+
+def test_a_line_can_stay_out_of_the_legend():
+    svg = _chart(
+        Series("Limits", [3.0] * 5, marker=Marker.NONE),
+        Series("Lower limit", [1.0] * 5, marker=Marker.NONE, in_legend=False),
+    )
+    legend = next(g for g in ET.fromstring(svg).iter(f"{SVG}g") if g.get("class") == "chart-legend")
+    assert [t.text for t in legend.findall(f"{SVG}text")] == ["Limits"]
+    assert len(_series_groups(svg)) == 2

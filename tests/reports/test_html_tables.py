@@ -37,6 +37,6 @@ def test_column_widths_become_a_colgroup_and_plain_tables_have_no_row_headers():
         "Actions", ("Ref", "Activity"), ((Cell("1.1"), Cell("Recruit")),), widths=(20, 80)
     )
     html = str(table_html(table))
-    assert '<colgroup><col style="width: 20%"><col style="width: 80%"></colgroup>' in html
+    assert '<colgroup><col width="20%"><col width="80%"></colgroup>' in html
     assert "<tr><td>1.1</td><td>Recruit</td></tr>" in html
     assert "<table>" in html

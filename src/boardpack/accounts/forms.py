@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
 
 from boardpack.accounts.models import Person, Role
 from boardpack.lib.forms import width
@@ -64,6 +66,15 @@ class PersonForm(forms.Form):
         strip=False,
         widget=forms.PasswordInput(attrs={**width(20), "autocomplete": "new-password"}),
     )
+    sso_subject = forms.CharField(
+        label="Single sign-on subject",
+        required=False,
+        max_length=255,
+        help_text="The identity provider's subject (sub) for them. Recorded at their first "
+        "single sign-on; give it when people are matched on it. Clear it if their account at "
+        "the provider changes.",
+        widget=forms.TextInput(attrs={**width(30), "autocomplete": "off"}),
+    )
     active = forms.BooleanField(
         label="Can sign in",
         required=False,
@@ -81,8 +92,11 @@ class PersonForm(forms.Form):
                 "role": person.role,
                 "username": login.get_username() if login else "",
                 "active": login.is_active if login else True,
+                "sso_subject": person.sso_subject,
             }
         super().__init__(data, initial=initial)
+        if not settings.BOARDPACK_SSO:
+            del self.fields["sso_subject"]
         if person is not None and person.user is not None:
             self.fields["new_password1"].label = "New password"
             self.fields["new_password2"].label = "Confirm new password"
@@ -99,3 +113,12 @@ class PersonForm(forms.Form):
     def add_service_errors(self, problems: list[tuple[str, str]]) -> None:
         for field, message in problems:
             self.add_error(SERVICE_FIELDS.get(field, field), message)
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, its refusal worded as GOV.UK words it; it names neither field."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Enter a correct username and password",
+    }

@@ -50,11 +50,28 @@ class Person(models.Model):
         on_delete=models.SET_NULL,
         related_name="person",
     )
+    sso_subject = models.CharField(
+        "single sign-on subject",
+        max_length=255,
+        blank=True,
+        help_text="The identity provider's subject (sub) for them: recorded at their first "
+        "single sign-on, or set by an officer when people are matched on it.",
+    )
+    password_change_required = models.BooleanField(
+        default=False, help_text="They must choose a new password when they next sign in."
+    )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sso_subject"],
+                condition=~models.Q(sso_subject=""),
+                name="person_unique_sso_subject",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from boardpack.accounts.models import OrgUnit, Person, Role
+from boardpack.accounts.sessions import end_sessions
 from boardpack.lib.audit import audited
 
 
@@ -46,10 +48,18 @@ def _person_problems(
     password: str,
     active: bool,
     user: AbstractBaseUser,
+    sso_subject: str | None,
 ) -> list[tuple[str, str]]:
     problems = []
     if Person.objects.filter(name__iexact=name).exclude(pk=getattr(person, "pk", None)).exists():
         problems.append(("name", f"Someone called {name} is already recorded"))
+    if (
+        sso_subject
+        and Person.objects.filter(sso_subject=sso_subject.strip())
+        .exclude(pk=getattr(person, "pk", None))
+        .exists()
+    ):
+        problems.append(("sso_subject", "Someone else has this single sign-on subject"))
     users = get_user_model().objects.filter(username__iexact=username)
     if username and users.exclude(pk=getattr(login, "pk", None)).exists():
         problems.append(("username", f"The username {username} is already taken"))
@@ -57,7 +67,7 @@ def _person_problems(
         problems.append(
             ("username", "A login cannot be removed: untick “Can sign in” to stop them signing in")
         )
-    if login is None and username and not password:
+    if login is None and username and not password and not settings.BOARDPACK_SSO:
         problems.append(("password", "Set a password for the new login"))
     if login is None and password and not username:
         problems.append(("username", "Give a username for the login, or leave the password blank"))
@@ -84,11 +94,13 @@ def person_save(
     user: AbstractBaseUser,
     reason: str,
     email_opt_out: bool = False,
+    sso_subject: str | None = None,
 ) -> Person:
     """Create or update a person and their login; raises PersonError, writing nothing.
 
     A login, once given, stays (it can be stopped from signing in, not removed); a new login
-    needs a password, which must pass the site's password validators and is stored hashed.
+    needs a password (unless single sign-on is on), which must pass the site's password
+    validators and is stored hashed; they must change a password someone else set for them.
     The person's history records who changed them, and the reason names any login change.
     """
     if person is not None:
@@ -105,6 +117,7 @@ def person_save(
         password=password,
         active=active,
         user=user,
+        sso_subject=sso_subject,
     )
     notes = _login_notes(login, username=username, password=password, active=active)
     account = None
@@ -122,11 +135,21 @@ def person_save(
     if account is not None:
         if password:
             account.set_password(password)
+        elif account.pk is None:
+            account.set_unusable_password()
         account.save()
     person = person or Person()
+    role_changed = person.pk is not None and person.role != role
     changed = _set(
         person, name=name, email=email, email_opt_out=email_opt_out, role=role, user=account
     )
+    if sso_subject is not None:
+        changed = _set(person, sso_subject=sso_subject.strip()) or changed
+    if password and account is not None and account.pk != user.pk:
+        person.password_change_required = True
+    if role_changed and account is not None and account.pk != user.pk:
+        end_sessions(account)
+        notes.append("sessions ended for the new role")
     if changed or notes:
         audited(person, user, "; ".join([reason, *notes]))
         person.save()

@@ -13,6 +13,7 @@ from datetime import date
 from django.db import transaction
 
 from boardpack.accounts.models import OrgUnit, Person
+from boardpack.accounts.permissions import is_officer
 from boardpack.boards.models import Board, BoardSelection, Meeting, PackPart
 from boardpack.core.cycle import Offsets, RecurrenceError, recurrence, review_month
 from boardpack.core.periods import Month
@@ -82,12 +83,29 @@ def _problems(board: Board | None, wanted: BoardSettings) -> list[tuple[str, str
     return problems
 
 
+def _officer_only_problems(
+    board: Board | None, wanted: BoardSettings, user: User
+) -> list[tuple[str, str]]:
+    """Who holds a board's roles, and which plans it oversees, only officers change: a
+    programme manager cannot hand their role on, nor take another board's plan."""
+    if board is None or user is None or is_officer(user):
+        return []
+    problems = []
+    for field, label in (("chair", "chair"), ("programme_manager", "programme manager")):
+        if getattr(wanted, field) != getattr(board, field):
+            problems.append((field, f"Only a performance officer can change the {label}"))
+    overseen = set(board.plans.values_list("pk", flat=True))
+    if any(plan.pk not in overseen for plan in wanted.plans):
+        problems.append(("plans", "Only a performance officer can add a plan to a board"))
+    return problems
+
+
 @transaction.atomic
 def board_settings_save(
     *, board: Board | None, wanted: BoardSettings, user: User, reason: str
 ) -> Board:
     """Create a board or change it: its people, plans, cycle offsets and pack order."""
-    problems = _problems(board, wanted)
+    problems = _problems(board, wanted) + _officer_only_problems(board, wanted, user)
     if problems:
         raise BoardError(problems)
     board = board or Board()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from boardpack.calculated_indicators.models import CalculatedValue, MeasureLink
-from boardpack.core.periods import fy_months
+from boardpack.core.periods import Month, fy_months
 from boardpack.scorecard.models import Actual, Indicator
 
 
@@ -22,19 +22,41 @@ def measure_link(indicator: Indicator) -> MeasureLink | None:
     return MeasureLink.objects.filter(indicator=indicator).first()
 
 
+def _with_stored() -> QuerySet[CalculatedValue]:
+    """Calculated values with their calculation and, as ``stored``, the actual stored for their
+    month now."""
+    stored = Actual.objects.filter(indicator=OuterRef("indicator"), period=OuterRef("month"))
+    return CalculatedValue.objects.select_related("calculation", "calculation__run_by").annotate(
+        stored=Subquery(stored.values("value")[:1])
+    )
+
+
 def latest_calculated(indicator: Indicator, year: int) -> CalculatedValue | None:
     """The latest value calculated for a month of the financial year starting in April ``year``
     (the latest month, then the latest run), with its calculation and, as ``stored``, the actual
     stored for that month now: one query."""
     months = fy_months(year)
-    stored = Actual.objects.filter(indicator=OuterRef("indicator"), period=OuterRef("month"))
     return (
-        CalculatedValue.objects.select_related("calculation", "calculation__run_by")
+        _with_stored()
         .filter(indicator=indicator, month__gte=months[0].end, month__lte=months[-1].end)
-        .annotate(stored=Subquery(stored.values("value")[:1]))
         .order_by("-month", "-calculation__at", "-pk")
         .first()
     )
+
+
+def calculated_in_month(month: Month) -> list[CalculatedValue]:
+    """Each indicator's latest calculated value for the month (from the latest run), by code,
+    with its indicator, calculation and ``stored`` actual: one query."""
+    values = (
+        _with_stored()
+        .select_related("indicator")
+        .filter(month=month.end)
+        .order_by("indicator__code", "-calculation__at", "-pk")
+    )
+    latest: dict[int, CalculatedValue] = {}
+    for value in values:
+        latest.setdefault(value.indicator_id, value)  # type: ignore[attr-defined]
+    return list(latest.values())
 
 
 def latest_values(indicator_ids: list[int]) -> dict[int, CalculatedValue]:

@@ -6,16 +6,17 @@ delete, `bulk_history` for the bulk helpers); `account` is the account stored ag
 its own (a comment's event, a BRAG change, an import). The entry point says through what the
 change comes: the web by default, the command line inside `command_line()`, where a change with
 no account named is recorded with the name of the system user who ran the command, never as no
-one. Changes not made on the web carry their channel in the history's reason, e.g.
-"import: values.csv (command line, system user jo)". `Actor` is the whole of who and through
-what: an append-only audit log would be written from here.
+one; the API names the token a change comes through inside `through()`. Changes not made on
+the web carry their channel in the history's reason, e.g. "import: values.csv (command line,
+system user jo)" or "api (API token Power BI)". `Actor` is the whole of who and through what:
+an append-only audit log would be written from here.
 """
 
 from __future__ import annotations
 
 import getpass
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypedDict
@@ -82,13 +83,18 @@ def actor(user: User) -> Actor:
 
 
 @contextmanager
-def command_line() -> Iterator[None]:
-    """Changes made inside come from the command line, run by the current system user."""
-    token = _channel.set(Channel(COMMAND_LINE, getpass.getuser()))
+def through(channel: Channel) -> Iterator[None]:
+    """Changes made inside come through this channel (the API names its token here)."""
+    token = _channel.set(channel)
     try:
         yield
     finally:
         _channel.reset(token)
+
+
+def command_line() -> AbstractContextManager[None]:
+    """Changes made inside come from the command line, run by the current system user."""
+    return through(Channel(COMMAND_LINE, getpass.getuser()))
 
 
 def audited(instance: Model, user: User, reason: str = "") -> None:

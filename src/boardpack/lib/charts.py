@@ -55,6 +55,34 @@ LEGEND_ROW = 20
 
 
 @dataclass(frozen=True)
+class Mark:
+    """How one point is drawn when it differs from the rest of its series."""
+
+    marker: Marker
+    colour: str
+
+    def __post_init__(self) -> None:
+        _check_colour(self.colour)
+
+
+@dataclass(frozen=True)
+class Key:
+    """A legend entry for a kind of mark (a marker without a line), e.g. a point type."""
+
+    name: str
+    marker: Marker
+    colour: str
+
+    def __post_init__(self) -> None:
+        _check_colour(self.colour)
+
+
+def _check_colour(colour: str) -> None:
+    if not COLOUR.match(colour):
+        raise ChartError(f"{colour!r} is not a colour: write #1d70b8 or a name")
+
+
+@dataclass(frozen=True)
 class Series:
     """One line: a value (or None, which breaks the line) per x label."""
 
@@ -69,10 +97,13 @@ class Series:
     """Hold each value until the next point, as a target does, instead of a straight line."""
     labels: Sequence[str] | None = None
     """How each value is written in its tooltip; by default the number as given."""
+    marks: Sequence[Mark | None] | None = None
+    """Each point's own marker and colour where it has one (None: the series')."""
+    in_legend: bool = True
+    """False for a line the legend already names (the lower of two limits)."""
 
     def __post_init__(self) -> None:
-        if not COLOUR.match(self.colour):
-            raise ChartError(f"{self.colour!r} is not a colour: write #1d70b8 or a name")
+        _check_colour(self.colour)
 
 
 @dataclass(frozen=True)
@@ -210,17 +241,19 @@ def _series_svg(series: Series, xs: Sequence[float], scale: Scale, x_labels: Seq
             continue
         label = series.labels[index] if series.labels is not None else _number(value)
         tip = escape(f"{series.name}, {x_labels[index]}: {label}")
-        shape = _marker(series.marker, xs[index], scale.y(value), series.colour, series.filled)
+        mark = series.marks[index] if series.marks is not None else None
+        marker, colour = (mark.marker, mark.colour) if mark else (series.marker, series.colour)
+        shape = _marker(marker, xs[index], scale.y(value), colour, series.filled)
         parts.append(f"<g><title>{tip}</title>{shape}</g>")
     parts.append("</g>")
     return "\n".join(parts)
 
 
-def _legend_layout(series: Sequence[Series], width: float) -> list[tuple[float, int]]:
+def _legend_layout(entries: Sequence[Series | Key], width: float) -> list[tuple[float, int]]:
     """(x offset, row) of each legend entry, wrapping to the chart's width."""
     places: list[tuple[float, int]] = []
     x, row = 0.0, 0
-    for item in series:
+    for item in entries:
         entry = LEGEND_SAMPLE + 8 + _text_width(item.name, TICK_SIZE)
         if x > 0 and x + entry > width:
             x, row = 0.0, row + 1
@@ -230,15 +263,18 @@ def _legend_layout(series: Sequence[Series], width: float) -> list[tuple[float, 
 
 
 def _legend_svg(
-    series: Sequence[Series], places: list[tuple[float, int]], left: float, top: float
+    entries: Sequence[Series | Key], places: list[tuple[float, int]], left: float, top: float
 ) -> str:
     parts = ['<g class="chart-legend">']
-    for item, (offset, row) in zip(series, places, strict=True):
+    for item, (offset, row) in zip(entries, places, strict=True):
         x, y = left + offset, top + row * LEGEND_ROW
-        parts.append(
-            f'<path d="M{_n(x)} {_n(y)} L{_n(x + LEGEND_SAMPLE)} {_n(y)}" {_stroke(item)}/>'
-        )
-        parts.append(_marker(item.marker, x + LEGEND_SAMPLE / 2, y, item.colour, item.filled))
+        filled = True
+        if isinstance(item, Series):
+            parts.append(
+                f'<path d="M{_n(x)} {_n(y)} L{_n(x + LEGEND_SAMPLE)} {_n(y)}" {_stroke(item)}/>'
+            )
+            filled = item.filled
+        parts.append(_marker(item.marker, x + LEGEND_SAMPLE / 2, y, item.colour, filled))
         parts.append(
             f'<text x="{_n(x + LEGEND_SAMPLE + 8)}" y="{_n(y + 4)}" font-size="{TICK_SIZE}" '
             f'fill="{TEXT_COLOUR}">{escape(item.name)}</text>'
@@ -277,6 +313,8 @@ def _check(series: Sequence[Series], x_labels: Sequence[str]) -> None:
             )
         if item.labels is not None and len(item.labels) != len(item.values):
             raise ChartError(f"series {item.name!r} has {len(item.labels)} labels for its values")
+        if item.marks is not None and len(item.marks) != len(item.values):
+            raise ChartError(f"series {item.name!r} has {len(item.marks)} marks for its values")
         if any(v is not None and not math.isfinite(v) for v in item.values):
             raise ChartError(f"series {item.name!r} has a value that is not a finite number")
 
@@ -328,12 +366,14 @@ def line_chart(
     width: int = 640,
     height: int = 320,
     include_zero: bool = False,
+    keys: Sequence[Key] = (),
 ) -> str:
     """An SVG line chart over categorical x labels, with gridlines, y ticks and a legend.
 
     `unit_suffix` follows each y tick ("%"); `description` goes into <desc> after a generated
     summary; `chart_id` prefixes the ids of <title> and <desc>, so give each chart on a page
-    its own. Raises ChartError for input it cannot draw.
+    its own; `keys` add legend entries for the marks points carry. Raises ChartError for input
+    it cannot draw.
     """
     _check(series, x_labels)
     ident = _safe_id(chart_id)
@@ -347,7 +387,8 @@ def line_chart(
     top = 14.0 + len(title_lines) * TITLE_LINE + (14 if title_lines else 0)
     tick_width = max(_text_width(f"{t:,.{decimals}f}{unit_suffix}", TICK_SIZE) for t in ticks)
     left, right = 20.0 + tick_width, width - 16.0
-    places = _legend_layout(series, right - left)
+    entries: list[Series | Key] = [*(s for s in series if s.in_legend), *keys]
+    places = _legend_layout(entries, right - left)
     legend_rows = max((row + 1 for _, row in places), default=0)
     bottom = height - 30.0 - legend_rows * LEGEND_ROW - (8 if legend_rows else 0)
     if bottom - top < 40:
@@ -360,8 +401,7 @@ def line_chart(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart" '
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'aria-labelledby="{ident}-title {ident}-desc" font-family="{FONT}" '
-        f'style="max-width:100%;height:auto">',
+        f'aria-labelledby="{ident}-title {ident}-desc" font-family="{FONT}">',
         f'<title id="{ident}-title">{escape(title)}</title>',
         f'<desc id="{ident}-desc">{escape(f"{desc} {description}".strip())}</desc>',
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
@@ -378,7 +418,7 @@ def line_chart(
             f'font-size="{TICK_SIZE}" text-anchor="middle" fill="{TEXT_COLOUR}">No values</text>'
         )
     parts.extend(_series_svg(item, xs, scale, x_labels) for item in series)
-    if series:
-        parts.append(_legend_svg(series, places, left, bottom + 30 + LEGEND_ROW / 2))
+    if entries:
+        parts.append(_legend_svg(entries, places, left, bottom + 30 + LEGEND_ROW / 2))
     parts.append("</svg>")
     return "\n".join(parts)

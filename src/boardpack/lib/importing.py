@@ -292,14 +292,26 @@ def run_import(
     return _run(KINDS[kind].make(ImportRun(user, options or {})), source)
 
 
-def _run(importer: Importer[Read, Plan], source: Source) -> Report:
+def preview_import(
+    kind: str, source: Source, *, user: User, options: Mapping[str, str] | None = None
+) -> Report:
+    """What importing the source would do, as its report says, without keeping any of it: the
+    same checks and writes as run_import, in a transaction rolled back at the end."""
+    if kind not in KINDS:
+        raise ValueError(f"{kind!r} is not a kind of import: use one of {', '.join(KINDS)}")
+    return _run(KINDS[kind].make(ImportRun(user, options or {})), source, keep=False)
+
+
+def _run(importer: Importer[Read, Plan], source: Source, *, keep: bool = True) -> Report:
     read = importer.read(source)
     errors = ErrorCollector(source.name)
     plan = importer.validate(read, errors)
     if errors.errors:
         raise ImportFailed(errors.errors)
     with transaction.atomic():
-        return importer.write(plan)
+        report = importer.write(plan)
+        transaction.set_rollback(not keep)
+        return report
 
 
 @dataclass

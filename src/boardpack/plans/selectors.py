@@ -188,6 +188,11 @@ def plans_with_counts() -> list[Plan]:
     return list(Plan.objects.select_related("board", "parent").annotate(**counts).order_by("name"))
 
 
+def action_plan(pk: int) -> Plan | None:
+    """The plan holding action `pk`, as `action_for_page` takes it; None for no such action."""
+    return Plan.objects.select_related("board", "parent").filter(actions__pk=pk).first()
+
+
 def action_for_page(plan: Plan, pk: int) -> Action | None:
     """One action of the plan with everything its page shows (a fixed number of queries)."""
     actions = plan.actions.filter(pk=pk).select_related(

@@ -93,6 +93,9 @@ class IndicatorBlock:
     chart: Chart | None
     commentary: tuple[Commentary, ...]
     no_comment_text: str = ""
+    signals: tuple[tuple[str, Mark], ...] = ()
+    """Labelled marks printed beside the status: SPC's variation and assurance icons."""
+    spc_chart: Chart | None = None
 
 
 Block = Paragraph | Table | Chart | IndicatorBlock

@@ -30,6 +30,11 @@ class QuarterlyForm(forms.Form):
         empty_label="All plans",
         label="Plan",
     )
+    spc_charts = forms.BooleanField(
+        required=False,
+        label="With each indicator's SPC chart",
+        help_text="The statistical process control chart and its points after each trend chart.",
+    )
     format = forms.ChoiceField(
         choices=[(f, f.upper()) for f in FORMATS], initial="html", required=False
     )
@@ -50,6 +55,7 @@ class QuarterlyForm(forms.Form):
             director=data["director"],
             service=data["service"],
             tag=data["tag"],
+            spc_charts=data["spc_charts"],
         )
 
 

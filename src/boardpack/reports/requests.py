@@ -25,6 +25,7 @@ class QuarterlyRequest:
     director: str = ""
     service: str = ""
     tag: str = ""
+    spc_charts: bool = False
 
 
 def _unit(kind: str, name: str, label: str) -> OrgUnit | None:
@@ -52,6 +53,7 @@ def quarterly_query(request: QuarterlyRequest) -> QuarterlyQuery:
         director=_unit(OrgUnit.Kind.DIRECTORATE, request.director, "director"),
         service=_unit(OrgUnit.Kind.SERVICE, request.service, "service"),
         tag=tag,
+        spc_charts=request.spc_charts,
     )
 
 

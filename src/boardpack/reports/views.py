@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from boardpack.benchmarks.selectors import linked_year_ends
+from boardpack.lib.csp import allow_own_styles
 from boardpack.reports.builders.appendix import AppendixQuery, build_appendix
 from boardpack.reports.builders.quarterly import build_quarterly
 from boardpack.reports.document import Document
@@ -75,4 +76,4 @@ def document_response(document: Document, fmt: str) -> HttpResponse:
     response = HttpResponse(body, content_type=content_type)
     if fmt != "html":
         response["Content-Disposition"] = f'attachment; filename="{document.filename_stem}.{fmt}"'
-    return response
+    return allow_own_styles(response)

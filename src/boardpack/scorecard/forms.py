@@ -9,6 +9,8 @@ from boardpack.core.periods import Month, PeriodError, fy_months, parse_period
 from boardpack.scorecard.models import Tag
 
 SORTS = ("code", "title", "owner", "actual", "target", "status")
+SPECIAL_CAUSE = "special-cause"
+"""The variation filter's value for "Special cause only"."""
 
 
 def period_choices(months: list[Month]) -> list[tuple[str, str]]:
@@ -50,6 +52,11 @@ class ScorecardFilter(forms.Form):
         queryset=Person.objects.filter(indicators__isnull=False).distinct(),
         required=False,
         empty_label="All owners",
+    )
+    variation = forms.ChoiceField(
+        required=False,
+        label="Variation (SPC)",
+        choices=[("", "All variation"), (SPECIAL_CAUSE, "Special cause only")],
     )
     sort = forms.ChoiceField(
         required=False, choices=[("", "")] + [(s, s) for s in SORTS] + [(f"-{s}", s) for s in SORTS]

@@ -5,11 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from boardpack.accounts.models import OrgUnit, Person
 from boardpack.core.periods import Month
+from boardpack.core.spc import MIN_POINTS
 from boardpack.core.status import Polarity, Tolerance
 from boardpack.core.units import Unit
 
@@ -83,6 +85,12 @@ class Indicator(models.Model):
     )
     due_date = models.DateField(null=True, blank=True, help_text="Milestones only.")
     completed_date = models.DateField(null=True, blank=True, help_text="Milestones only.")
+    spc_baseline = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(MIN_POINTS)],
+        help_text="SPC limits from the first N actuals, fixed; blank for every actual.",
+    )
     history = HistoricalRecords(m2m_fields=[tags])
 
     class Meta:
@@ -112,6 +120,7 @@ class Source(models.TextChoices):
     FORM = "form", "Form"
     IMPORT = "import", "Import file"
     CALCULATION = "calculation", "Calculation"
+    API = "api", "API"
 
 
 class PeriodValue(models.Model):
@@ -246,3 +255,52 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class SeriesVersion(models.Model):
+    """A number the database's own triggers (migration 0005) raise in every statement that
+    writes an indicator's actuals or targets; a StoredSpcSummary is good while it matches.
+
+    No foreign-key constraint: deleting an indicator deletes its actuals first, whose trigger
+    may write this row again; an orphan row is harmless (ids are not reused).
+    """
+
+    indicator = models.OneToOneField(
+        Indicator,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        db_constraint=False,
+        related_name="series_version",
+    )
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id}: {self.version}"
+
+
+class StoredSpcSummary(models.Model):
+    """An indicator's SPC icons for its series up to a month, kept so that a page of
+    indicators reads them instead of every series (scorecard/spc/selectors.py). Good while the
+    series version and the indicator's polarity, cumulation and baseline are those it was
+    worked out with; derived, never typed in, and not watched by the page cache's triggers."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    period = models.DateField(help_text="The last day of the month the series runs up to.")
+    version = models.BigIntegerField()
+    polarity = models.CharField(max_length=10)
+    cumulative = models.BooleanField()
+    baseline = models.PositiveSmallIntegerField(null=True)
+    points = models.PositiveIntegerField()
+    variation = models.CharField(max_length=20)
+    assurance = models.CharField(max_length=20)
+    reason = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period"], name="spc_summary_one_per_month"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.period:%Y-%m}: {self.variation}"

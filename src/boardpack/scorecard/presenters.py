@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.safestring import SafeString
 
 from boardpack.accounts.models import OrgUnit
 from boardpack.core.periods import Month
@@ -14,6 +16,8 @@ from boardpack.core.symbols import Scheme, Symbol
 from boardpack.core.units import format_value
 from boardpack.lib.govuk import Tag
 from boardpack.scorecard.selectors import ScorecardQuery, StatusRow
+from boardpack.scorecard.spc.presenters import spc_cells
+from boardpack.scorecard.spc.selectors import SpcSummary
 
 DIRECTION_TEXT = {
     Direction.IMPROVING: ("↑", "Improving"),
@@ -40,6 +44,8 @@ class Line:
     vs_previous: tuple[str, str]
     vs_last_year: tuple[str, str]
     commentary: str
+    spc_cells: SafeString
+    """The Variation and Assurance cells (scorecard.spc.presenters.spc_cells)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,8 @@ class ScorecardPage:
     groups: list[DirectorateGroup]
     counts: list[tuple[Tag, int]]
     """(status tag, number of indicators) in the scheme's order."""
+    special_causes: int
+    """How many of the rows' last points are special cause (SPC)."""
 
 
 def status_tag(symbol: Symbol) -> Tag:
@@ -84,7 +92,7 @@ def commentary_text(row: StatusRow) -> str:
     return COMMENTARY_GIVEN if row.has_comment else COMMENTARY_DUE
 
 
-def _line(row: StatusRow, href: str) -> Line:
+def _line(row: StatusRow, href: str, spc: SpcSummary) -> Line:
     actual, target = figures(row)
     return Line(
         row=row,
@@ -95,6 +103,7 @@ def _line(row: StatusRow, href: str) -> Line:
         vs_previous=DIRECTION_TEXT[row.vs_previous],
         vs_last_year=DIRECTION_TEXT[row.vs_last_year],
         commentary=commentary_text(row),
+        spc_cells=spc_cells(spc),
     )
 
 
@@ -103,8 +112,14 @@ def period_title(month: Month) -> str:
     return month.quarter_label if month.is_quarter_end else f"{month.label} ({month.fy_label})"
 
 
-def scorecard_page(rows: list[StatusRow], query: ScorecardQuery, scheme: Scheme) -> ScorecardPage:
-    """Group by directorate; within each, the scheme's section order then code, unless sorted."""
+def scorecard_page(
+    rows: list[StatusRow],
+    query: ScorecardQuery,
+    scheme: Scheme,
+    spc: Mapping[int, SpcSummary],
+) -> ScorecardPage:
+    """Group by directorate; within each, the scheme's section order then code, unless sorted.
+    `spc`: the rows' SPC summaries by indicator id (scorecard.selectors.row_summaries)."""
     order = {key: i for i, key in enumerate(scheme.section_order)}
     ranked = rows
     if not query.sort:
@@ -121,7 +136,7 @@ def scorecard_page(rows: list[StatusRow], query: ScorecardQuery, scheme: Scheme)
         directorate = row.indicator.directorate
         href = reverse("indicator", args=[row.indicator.pk])
         groups.setdefault(directorate.pk, DirectorateGroup(directorate, [])).lines.append(
-            _line(row, href)
+            _line(row, href, spc[row.indicator.pk])
         )
     tally = Counter(row.symbol.key for row in rows)
     symbols = {row.symbol.key: row.symbol for row in rows}
@@ -131,7 +146,11 @@ def scorecard_page(rows: list[StatusRow], query: ScorecardQuery, scheme: Scheme)
         if key in tally
     ]
     return ScorecardPage(
-        query=query, title=period_title(query.month), groups=list(groups.values()), counts=counts
+        query=query,
+        title=period_title(query.month),
+        groups=list(groups.values()),
+        counts=counts,
+        special_causes=sum(1 for found in spc.values() if found.special_cause),
     )
 
 

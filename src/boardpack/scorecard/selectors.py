@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -24,6 +24,7 @@ from boardpack.core.status import (
 )
 from boardpack.core.symbols import Scheme, Symbol, get_scheme
 from boardpack.scorecard.models import Actual, Comment, DataVersion, Indicator, Tag, Target
+from boardpack.scorecard.spc.selectors import SpcSummary, spc_summaries
 
 FREQUENCY_STEP = {
     Indicator.Frequency.MONTHLY: 1,
@@ -165,6 +166,15 @@ def status_rows(
     return rows
 
 
+def row_summaries(rows: Sequence[StatusRow]) -> dict[int, SpcSummary]:
+    """The SPC icons of the rows' indicators for their month, by indicator id: the rows'
+    targets are those of the month, so only an earlier last point's target is read."""
+    if not rows:
+        return {}
+    targets = {r.indicator.pk: r.target for r in rows}
+    return spc_summaries([r.indicator for r in rows], rows[0].month, targets=targets)
+
+
 def data_version() -> str | None:
     """The token the database replaces on every write the scorecard page could show; none
     while the table is empty (just after a flush), when nothing may be cached."""
@@ -188,6 +198,8 @@ class ScorecardQuery:
     """A symbol key of the scheme, e.g. red-diamond."""
     sort: str = ""
     """A column (code, title, owner, actual, target, status), '-' first for descending."""
+    special_cause: bool = False
+    """Only the indicators whose last point is special cause (docs/spc.md)."""
 
 
 SORT_KEYS: dict[str, Callable[[StatusRow], Any]] = {
@@ -221,6 +233,9 @@ def scorecard_rows(query: ScorecardQuery, *, scheme: Scheme) -> list[StatusRow]:
     rows = status_rows(query.month, indicators=indicators, scheme=scheme)
     if query.status:
         rows = [r for r in rows if r.symbol.key == query.status]
+    if query.special_cause:
+        found = row_summaries(rows)
+        rows = [r for r in rows if found[r.indicator.pk].special_cause]
     if query.sort:
         key = _sort_key(query.sort.lstrip("-"), scheme)
         rows = sorted(rows, key=key, reverse=query.sort.startswith("-"))

@@ -3,9 +3,11 @@ from django.urls import path
 from boardpack.scorecard.commentary import views as commentary_views
 from boardpack.scorecard.imports import views as import_views
 from boardpack.scorecard.library import views as library_views
+from boardpack.scorecard.spc import views as spc_views
 from boardpack.scorecard.values import views as values_views
 
 urlpatterns = [
+    path("indicators/<int:pk>/spc-baseline/", spc_views.spc_baseline, name="spc-baseline"),
     path("values/", values_views.values_grid, name="values-grid"),
     path("indicators/<int:pk>/values/", values_views.indicator_values, name="indicator-values"),
     path("values/status/", values_views.status_preview, name="status-preview"),

@@ -32,14 +32,22 @@ NAVIGATION = (
     ("Reports", "reports", None),
     ("Benchmarks", "benchmarks", None),
     ("Imports", "imports", {Role.PERFORMANCE_OFFICER}),
+    ("Uploads", "uploads", {Role.PERFORMANCE_OFFICER}),
     ("Indicator library", "library", {Role.PERFORMANCE_OFFICER}),
     ("Calculated indicators", "calculated-links", {Role.PERFORMANCE_OFFICER}),
     ("People", "people", {Role.PERFORMANCE_OFFICER}),
+    ("My jobs", "my-jobs", None),
 )
 
 
-def site(request: HttpRequest) -> dict[str, str]:
-    return {"authority_name": settings.BOARDPACK_AUTHORITY_NAME}
+def site(request: HttpRequest) -> dict[str, object]:
+    return {
+        "authority_name": settings.BOARDPACK_AUTHORITY_NAME,
+        "session_timeout": {
+            "idle": settings.SESSION_COOKIE_AGE,
+            "warning": settings.BOARDPACK_SESSION_WARNING_SECONDS,
+        },
+    }
 
 
 def navigation(request: HttpRequest) -> dict[str, list[NavItem]]:

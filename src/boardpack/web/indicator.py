@@ -16,6 +16,7 @@ from boardpack.scorecard.indicators.selectors import Years, indicator_facts, ind
 from boardpack.scorecard.models import Indicator
 from boardpack.scorecard.permissions import commentable_indicators, value_editable_indicators
 from boardpack.scorecard.selectors import current_scheme
+from boardpack.scorecard.spc.panel import spc_panel
 
 
 def _year(request: HttpRequest, years: Years) -> int | None:
@@ -45,4 +46,5 @@ def indicator_context(request: HttpRequest, chosen: Indicator) -> dict[str, Any]
         "may_review": officer,
         "benchmark": benchmark_panel(chosen) if page.milestone is None else None,
         "calculated": provenance_panel(chosen, page.year),
+        **spc_panel(chosen, page.year, officer=officer),
     }

@@ -23,6 +23,7 @@ from boardpack.scorecard.selectors import (
     StatusRow,
     actual_months,
     current_scheme,
+    row_summaries,
     scorecard_rows,
 )
 
@@ -77,6 +78,7 @@ def asked(request: HttpRequest, months: list[Month]) -> Asked:
         owner=data.get("owner"),
         status=data.get("status") or "",
         sort=data.get("sort") or "",
+        special_cause=data.get("variation") == scorecard_forms.SPECIAL_CAUSE,
     )
     return Asked(form, query, data.get("quartile") or "")
 
@@ -100,7 +102,8 @@ def scorecard_body(request: HttpRequest) -> tuple[Body, bool] | None:
     if chosen.query is None:
         return None
     scheme = current_scheme()
-    page = scorecard_page(shown_rows(chosen, scheme), chosen.query, scheme)
+    rows = shown_rows(chosen, scheme)
+    page = scorecard_page(rows, chosen.query, scheme, row_summaries(rows))
     table = render_to_string(
         "scorecard/scorecard_table.html",
         {

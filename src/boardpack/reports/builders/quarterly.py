@@ -17,6 +17,7 @@ from boardpack.accounts.models import OrgUnit
 from boardpack.core.periods import Month, fy_label, fy_months
 from boardpack.core.symbols import Scheme, Symbol
 from boardpack.core.units import format_value
+from boardpack.reports.builders.spc import spc_chart, spc_signals, special_causes
 from boardpack.reports.document import (
     Cell,
     Chart,
@@ -33,7 +34,14 @@ from boardpack.scorecard.indicators.presenters import trend_chart
 from boardpack.scorecard.indicators.selectors import MonthFacts, YearValues, year_grid
 from boardpack.scorecard.models import Actual, Comment, CommentState, Indicator, Tag, Target
 from boardpack.scorecard.presenters import NO_COMMENT_REQUIRED, figures, period_title
-from boardpack.scorecard.selectors import ScorecardQuery, StatusRow, scorecard_rows, status_rows
+from boardpack.scorecard.selectors import (
+    ScorecardQuery,
+    StatusRow,
+    row_summaries,
+    scorecard_rows,
+    status_rows,
+)
+from boardpack.scorecard.spc.selectors import IndicatorSpc, SpcSummary, spc_charts
 
 COMMENTARY_MISSING = "Commentary required: none has been approved for this period."
 
@@ -48,6 +56,8 @@ class QuarterlyQuery:
     """Exactly these indicators (e.g. a board's scorecard selection) instead of the filters."""
     selection: str = ""
     """Whose selection that is, for the cover."""
+    spc_charts: bool = False
+    """Each indicator's SPC chart after its trend chart (docs/spc.md)."""
 
 
 def mark(symbol: Symbol) -> Mark:
@@ -135,6 +145,7 @@ def _block(
     values: YearValues,
     comments: list[Comment],
     scheme: Scheme,
+    spc: tuple[SpcSummary, IndicatorSpc | None],
 ) -> IndicatorBlock:
     indicator = row.indicator
     if indicator.kind == Indicator.Kind.MILESTONE:
@@ -158,11 +169,19 @@ def _block(
         chart=chart,
         commentary=tuple(Commentary(c.author.name, c.subject, c.text) for c in comments),
         no_comment_text=COMMENTARY_MISSING if row.commentary_due else NO_COMMENT_REQUIRED,
+        signals=spc_signals(spc[0]),
+        spc_chart=spc_chart(spc[1]) if spc[1] is not None else None,
     )
 
 
-def _summary(rows: list[StatusRow], scheme: Scheme, comments: dict[int, list[Comment]]) -> Section:
-    """Counts of each status per director, and every exception still without approved text."""
+def _summary(
+    rows: list[StatusRow],
+    scheme: Scheme,
+    comments: dict[int, list[Comment]],
+    summaries: dict[int, SpcSummary],
+) -> Section:
+    """Counts of each status per director, the special causes (SPC), and every exception still
+    without approved text."""
     keys = list(dict.fromkeys([*scheme.section_order, *(r.symbol.key for r in rows)]))
     texts = {r.symbol.key: r.symbol for r in rows}
     shown = [k for k in keys if k in texts]
@@ -202,6 +221,7 @@ def _summary(rows: list[StatusRow], scheme: Scheme, comments: dict[int, list[Com
         )
     else:
         blocks.append(Paragraph("Every indicator that needs commentary has approved commentary."))
+    blocks.append(special_causes(rows, summaries))
     return Section("Summary", 1, tuple(blocks), sheet="Summary")
 
 
@@ -220,11 +240,13 @@ def build_quarterly(query: QuarterlyQuery, *, scheme: Scheme) -> Document:
     prefetch_related_objects(indicators, "tags")
     values = _year_values(indicators, query.month.fy_start_year)
     comments = _approved(indicators, query.month)
+    summaries = row_summaries(rows)
+    charts = spc_charts(indicators, query.month) if query.spc_charts else {}
     order = {key: n for n, key in enumerate(scheme.section_order)}
     by_director: dict[str, list[StatusRow]] = defaultdict(list)
     for row in sorted(rows, key=lambda r: (order.get(r.symbol.key, len(order)), r.indicator.code)):
         by_director[row.indicator.directorate.name].append(row)
-    sections = [_summary(rows, scheme, comments)]
+    sections = [_summary(rows, scheme, comments, summaries)]
     for director in sorted(by_director):
         sections.append(Section(director, 1, page_break=True, sheet=director))
         by_symbol: dict[str, list[StatusRow]] = defaultdict(list)
@@ -236,7 +258,13 @@ def build_quarterly(query: QuarterlyQuery, *, scheme: Scheme) -> Document:
                     group[0].symbol.text,
                     2,
                     tuple(
-                        _block(r, values[r.indicator.pk], comments.get(r.indicator.pk, []), scheme)
+                        _block(
+                            r,
+                            values[r.indicator.pk],
+                            comments.get(r.indicator.pk, []),
+                            scheme,
+                            (summaries[r.indicator.pk], charts.get(r.indicator.pk)),
+                        )
                         for r in group
                     ),
                     mark=mark(group[0].symbol),
@@ -261,6 +289,7 @@ def build_quarterly(query: QuarterlyQuery, *, scheme: Scheme) -> Document:
             f"Data as at {query.month.end:%d %B %Y}",
             f"{len(rows)} indicators",
             *filters,
+            *(["With each indicator's SPC chart"] if query.spc_charts else []),
         ),
         sections=tuple(sections),
     )

@@ -52,6 +52,9 @@ MARK_COLOURS = {
     "green-plus": "00703C",
     "green": "00703C",
     "blue": "1D70B8",
+    "spc-improvement": "1D70B8",
+    "spc-concern": "C2560A",
+    "spc-neutral": "4C2C92",
 }
 OTHER_MARK_COLOUR = "505A5F"
 TABLE_TEXT_SIZE = 16
@@ -234,10 +237,17 @@ class _Body:
                 for fact in block.facts
             )
         )
-        self.paragraph(_run("Status: ", bold=True) + _mark(block.mark))
+        self.paragraph(
+            _run("Status: ", bold=True)
+            + _mark(block.mark)
+            + "".join(
+                _run(f"   {label}: ", bold=True) + _mark(signal) for label, signal in block.signals
+            )
+        )
         self.table(block.grid)
-        if block.chart is not None:
-            self.chart(block.chart)
+        for chart in (block.chart, block.spc_chart):
+            if chart is not None:
+                self.chart(chart)
         self.heading(_run("Latest comments"), 4)
         if not block.commentary:
             self.paragraph(_run(block.no_comment_text))

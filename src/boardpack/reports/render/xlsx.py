@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 from datetime import datetime, time
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from boardpack.reports.document import (
     Block,
@@ -76,9 +78,12 @@ def _indicator(sheet: Worksheet, block: IndicatorBlock) -> None:
     sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=12)
     sheet.append([f"{fact.label}: {fact.value}" for fact in block.facts])
     sheet.append(["Status", f"{block.mark.glyph} {block.mark.text}"])
+    for label, signal in block.signals:
+        sheet.append([label, f"{signal.glyph} {signal.text}"])
     _table(sheet, block.grid)
-    if block.chart is not None:
-        _table(sheet, block.chart.data)
+    for chart in (block.chart, block.spc_chart):
+        if chart is not None:
+            _table(sheet, chart.data)
     for comment in block.commentary:
         sheet.append(["Comment", comment.author, comment.subject, comment.text])
     if not block.commentary:
@@ -106,5 +111,8 @@ def render_xlsx(document: Document) -> bytes:
     workbook.properties.created = workbook.properties.modified = stamp
     workbook.properties.title = document.title
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    # openpyxl's Workbook.save stamps the clock as the modified date; its writer keeps ours, so
+    # the same data gives the same bytes (a report made twice, by a job or the command line).
+    with ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).save()
     return restamp(buffer.getvalue(), document.data_date)

@@ -40,7 +40,7 @@ def _row(table: Table, row: tuple[Cell, ...]) -> str:
 def table_html(table: Table) -> SafeString:
     numeric = table.numeric_columns
     grid = ' class="grid"' if table.row_headers and len(table.rows) == 3 else ""
-    widths = "".join(f'<col style="width: {width}%">' for width in table.widths)
+    widths = "".join(f'<col width="{width}%">' for width in table.widths)
     header = "".join(
         f'<th scope="col"{NUMBER if n in numeric else ""}>{escape(text)}</th>'
         for n, text in enumerate(table.header)

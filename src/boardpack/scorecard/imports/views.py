@@ -21,28 +21,24 @@ from boardpack.scorecard.imports.forms import (
 )
 
 
+def _upload(request: HttpRequest, form: ImportForm) -> tuple[Report | None, list[Problem]]:
+    """The posted file imported: its report, or the problems that stopped it (named on the form)."""
+    if request.method != "POST" or not form.is_valid():
+        return None, []
+    upload = form.cleaned_data["file"]
+    try:
+        source = Source.file(upload.name, upload.read())
+        return run_import(form.cleaned_data["kind"], source, user=request.user), []
+    except ImportFailed as failed:
+        form.add_error("file", failed_message(upload.name, len(failed.errors)))
+        return None, failed.errors
+
+
 @officer_required
 @require_http_methods(["GET", "POST"])
 def imports(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     form = ImportForm(request.POST if posted else None, request.FILES if posted else None)
-    report: Report | None = None
-    problems: list[Problem] = []
-    if posted and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            source = Source.file(upload.name, upload.read())
-            report = run_import(form.cleaned_data["kind"], source, user=request.user)
-        except ImportFailed as failed:
-            problems = failed.errors
-            form.add_error("file", failed_message(upload.name, len(problems)))
-    return render(
-        request,
-        "scorecard/imports.html",
-        {
-            "form": form,
-            "report": report,
-            "problems": problems,
-            "max_mb": MAX_UPLOAD_MB,
-        },
-    )
+    report, problems = _upload(request, form)
+    shown = {"report": report, "problems": problems, "max_mb": MAX_UPLOAD_MB}
+    return render(request, "scorecard/imports.html", {"form": form, **shown})

@@ -59,6 +59,7 @@ TRACKED: dict[str, tuple[type[Model], tuple[str, ...], tuple[str, ...]]] = {
             "data_source",
             "due_date",
             "completed_date",
+            "spc_baseline",
         ),
         ("code", "title"),
     ),
@@ -67,7 +68,12 @@ TRACKED: dict[str, tuple[type[Model], tuple[str, ...], tuple[str, ...]]] = {
     "comment": (Comment, ("subject", "text", "author", "state"), ("subject", "state")),
 }
 """kind: (model, fields compared, fields listed when a record is created or deleted)."""
-LABELS = {"directorate": "Director", "decimals": "Decimal places", "state": "State"}
+LABELS = {
+    "directorate": "Director",
+    "decimals": "Decimal places",
+    "state": "State",
+    "spc_baseline": "SPC baseline",
+}
 TOLERANCES = (("worse", "Tolerance (worse)"), ("better", "Tolerance (better)"))
 ACTIONS = {"+": "Created", "~": "Changed", "-": "Deleted"}
 

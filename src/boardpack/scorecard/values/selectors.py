@@ -55,18 +55,21 @@ def value_indicators(editable: QuerySet[Indicator]) -> QuerySet[Indicator]:
 
 
 def value_cells(indicators: list[Indicator], months: list[Month]) -> list[Cell]:
-    """A cell per indicator and month, indicator by indicator. Two queries, however many."""
+    """A cell per indicator and month, indicator by indicator. Two queries, however many; the
+    values read as plain tuples (pages of a thousand cells)."""
     ids = [i.pk for i in indicators]
     years = {m.fy_start_year for m in months}
     first, last = fy_months(min(years))[0], fy_months(max(years))[-1]
     targets: dict[int, dict[Month, Decimal]] = defaultdict(dict)
-    for row in Target.objects.filter(
+    for indicator_id, period, value in Target.objects.filter(
         indicator_id__in=ids, period__gte=first.end, period__lte=last.end
-    ):
-        targets[row.indicator_id][row.month] = row.value  # type: ignore[attr-defined]
+    ).values_list("indicator_id", "period", "value"):
+        targets[indicator_id][Month.of(period)] = value
     actuals = {
-        (row.indicator_id, row.month): row  # type: ignore[attr-defined]
-        for row in Actual.objects.filter(indicator_id__in=ids, period__in=[m.end for m in months])
+        (indicator_id, Month.of(period)): (value, provisional)
+        for indicator_id, period, value, provisional in Actual.objects.filter(
+            indicator_id__in=ids, period__in=[m.end for m in months]
+        ).values_list("indicator_id", "period", "value", "provisional")
     }
     cells = []
     for indicator in indicators:
@@ -77,8 +80,8 @@ def value_cells(indicators: list[Indicator], months: list[Month]) -> list[Cell]:
                 Cell(
                     indicator=indicator,
                     month=month,
-                    actual=actual.value if actual else None,
-                    provisional=actual.provisional if actual else False,
+                    actual=actual[0] if actual else None,
+                    provisional=actual[1] if actual else False,
                     target=own.get(month),
                     targets=own,
                 )
@@ -119,3 +122,16 @@ def entry_months() -> list[Month]:
 def latest_actual_month() -> Month:
     latest = Actual.objects.order_by("-period").values_list("period", flat=True).first()
     return Month.of(latest) if latest else this_month()
+
+
+def stored_months(indicator: Indicator, first: Month | None, last: Month | None) -> list[Month]:
+    """The months from `first` to `last` (either open) holding the indicator's actual or
+    target, oldest first: one query."""
+    span: dict[str, object] = {"indicator": indicator}
+    if first is not None:
+        span["period__gte"] = first.end
+    if last is not None:
+        span["period__lte"] = last.end
+    actuals = Actual.objects.filter(**span).order_by().values_list("period", flat=True)
+    targets = Target.objects.filter(**span).order_by().values_list("period", flat=True)
+    return sorted(Month.of(p) for p in actuals.union(targets))

@@ -86,7 +86,8 @@ class Command(BaseCommand):
                 self._run(inputs, options)
         elif action == "links":
             for indicator in linkable_indicators().filter(measure_link__isnull=False):
-                self.stdout.write(f"{indicator.code}  {indicator.measure_link.measure_id}")
+                link = indicator.measure_link  # type: ignore[attr-defined]
+                self.stdout.write(f"{indicator.code}  {link.measure_id}")
         else:
             self._link(options)
 

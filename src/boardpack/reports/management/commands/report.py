@@ -1,4 +1,5 @@
-"""boardpack report quarterly --period 2012-06 --format pdf --output FILE [--director …];
+"""boardpack report quarterly --period 2012-06 --format pdf --output FILE [--director …]
+    [--spc-charts];
 boardpack report appendix [--year 2025] --format pdf --output FILE;
 boardpack report plan --plan NAME_OR_SLUG --format pdf --output FILE;
 boardpack report priority --plan NAME --objective 1 --period 2012-06 --format pdf --output FILE"""
@@ -36,6 +37,9 @@ class Command(BaseCommand):
         quarterly.add_argument("--director", default="", help="only this director's indicators")
         quarterly.add_argument("--service", default="", help="only this service's indicators")
         quarterly.add_argument("--tag", default="", help="only indicators of this plan, e.g. CBP")
+        quarterly.add_argument(
+            "--spc-charts", action="store_true", help="each indicator's SPC chart too"
+        )
         appendix = reports.add_parser("appendix", help="the committee appendix: benchmarks")
         appendix.add_argument(
             "--year", type=int, help="figures of years ending by this one (default: the latest)"
@@ -62,6 +66,7 @@ class Command(BaseCommand):
                     director=options["director"],
                     service=options["service"],
                     tag=options["tag"],
+                    spc_charts=options["spc_charts"],
                 )
             )
         except ReportRequestError as error:
