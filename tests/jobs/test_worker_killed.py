@@ -14,11 +14,12 @@ from pathlib import Path
 BIN = Path(sys.executable).parent
 SCRIPT = """
 from boardpack.jobs.services import start_job
-from boardpack.scorecard.importers import import_file
+from boardpack.lib.importing import run_import
+from boardpack.lib.sources import Source
 from pathlib import Path
 seed = Path("{seed}")
 for kind in ("indicators", "values", "comments"):
-    import_file(kind, name=kind + ".csv", data=(seed / (kind + ".csv")).read_bytes(), user=None)
+    run_import(kind, Source.file(kind + ".csv", (seed / (kind + ".csv")).read_bytes()), user=None)
 job = start_job("report", "Quarterly", {{"report": "quarterly",
     "data": {{"period": "2012-06", "format": "docx"}}}}, None)
 print(job.pk)

@@ -78,7 +78,9 @@ def test_the_page_makes_as_many_queries_for_many_indicators_as_for_few(
     with django_assert_max_num_queries(len(few)):
         html = client.get("/my-indicators/").content.decode()
     assert 'data-code="EXTRA24"' in html
-    assert len(few) <= 20
+    assert (
+        len(few) <= 24
+    )  # the session store's and the second factor's reads come with every request
 
 
 def test_submitted_commentary_is_viewed_not_edited_until_it_is_returned(client, owner):

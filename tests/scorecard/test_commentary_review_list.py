@@ -57,4 +57,6 @@ def test_the_review_list_makes_as_many_queries_for_many_comments_as_for_few(
     with django_assert_max_num_queries(len(few)):
         html = client.get("/commentary/review/").content.decode()
     assert "Waiting for review (25)" in html
-    assert len(few) <= 15
+    assert (
+        len(few) <= 18
+    )  # the session store's and the second factor's reads come with every request

@@ -202,13 +202,13 @@ def test_the_grid_makes_a_fixed_number_of_queries(
 ):
     client.force_login(officer)
     url = _grid_url()
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(17):
         client.get(url)
     template = _indicator("NI064")
     for number in range(30):
         template.pk, template.code = None, f"EXTRA{number}"
         template.save()
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(17):
         html = client.get(url).content.decode()
     assert "EXTRA29" in html
 

@@ -124,7 +124,7 @@ def test_the_page_query_count_does_not_grow_with_indicators(
     client, viewer, demo_data, django_assert_max_num_queries
 ):
     client.force_login(viewer)
-    with django_assert_max_num_queries(20) as many:
+    with django_assert_max_num_queries(26) as many:
         client.get("/?period=2012-06")
     Indicator.objects.filter(code__startswith="N").delete()
     with django_assert_max_num_queries(len(many)):

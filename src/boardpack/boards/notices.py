@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.contrib import messages
 from django.utils import timezone
 
 from boardpack.accounts.models import Person, Role
@@ -112,3 +113,25 @@ def notify_reviewers(*, comment: Comment, event: CommentEvent, **_: Any) -> list
         if delivery := notice_create(Notice.SUBMITTED, topic, wanted, now=timezone.now()):
             built.append(delivery)
     return built
+
+
+def chase_said(indicator: Indicator, month: Month, *, now: datetime) -> tuple[int, str]:
+    """Chase the owner now and say what happened: a message's level and text."""
+    try:
+        chased = chase_commentary(indicator, month, now=now)
+    except ChaseError as error:
+        return messages.WARNING, str(error)
+    delivery = chased.delivery
+    about = f"{indicator.code}, {period_title(month)}"
+    if chased.again:
+        at = timezone.localtime(delivery.created_at)
+        return messages.INFO, (
+            f"{delivery.person.name} was already chased for {about} today at {at:%H:%M}: "
+            "not sent again."
+        )
+    if chased.sent:
+        return messages.SUCCESS, f"{delivery.person.name} has been sent a reminder for {about}."
+    return messages.WARNING, (
+        f"The reminder to {delivery.person.name} for {about} could not be sent now "
+        f"({delivery.last_error}); the next cycle run tries again."
+    )

@@ -25,7 +25,7 @@ from boardpack.boards.board_page import board_context
 from boardpack.boards.forms import BoardForm, MeetingForm, MeetingsForm, SelectionForm
 from boardpack.boards.meeting_page import meeting_page, requests_message
 from boardpack.boards.models import Board, Meeting
-from boardpack.boards.notices import Chased, ChaseError, chase_commentary
+from boardpack.boards.notices import chase_said
 from boardpack.boards.outbox import requests_now
 from boardpack.boards.pack import PACK_FORMATS, board_pack
 from boardpack.boards.selectors import (
@@ -38,26 +38,8 @@ from boardpack.core.periods import Month, PeriodError, parse_period
 from boardpack.lib.form_writes import form_write
 from boardpack.reports.views import document_response
 from boardpack.scorecard.models import Indicator
-from boardpack.scorecard.presenters import period_title
 
 REASON = "web form"
-
-
-def _chased_message(chased: Chased, indicator: Indicator, month: Month) -> tuple[int, str]:
-    delivery = chased.delivery
-    about = f"{indicator.code}, {period_title(month)}"
-    if chased.again:
-        at = timezone.localtime(delivery.created_at)
-        return messages.INFO, (
-            f"{delivery.person.name} was already chased for {about} today at {at:%H:%M}: "
-            "not sent again."
-        )
-    if chased.sent:
-        return messages.SUCCESS, f"{delivery.person.name} has been sent a reminder for {about}."
-    return messages.WARNING, (
-        f"The reminder to {delivery.person.name} for {about} could not be sent now "
-        f"({delivery.last_error}); the next cycle run tries again."
-    )
 
 
 def _on_fields(form: BoardForm | MeetingsForm | MeetingForm, error: services.BoardError) -> None:
@@ -232,21 +214,20 @@ def meeting_requests_now(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("meeting", pk=found.pk)
 
 
+def _month_or_404(period: str) -> Month:
+    try:
+        return parse_period(period)
+    except PeriodError:
+        raise Http404 from None
+
+
 @officer_required
 @require_POST
 def commentary_chase(request: HttpRequest, pk: int, period: str) -> HttpResponse:
     """A performance officer chases an exception's owner for its commentary: one e-mail now."""
     indicator = get_object_or_404(Indicator.objects.select_related("owner"), pk=pk)
-    try:
-        month = parse_period(period)
-    except PeriodError:
-        raise Http404 from None
-    try:
-        chased = chase_commentary(indicator, month, now=timezone.now())
-    except ChaseError as error:
-        messages.warning(request, str(error))
-    else:
-        messages.add_message(request, *_chased_message(chased, indicator, month))
+    month = _month_or_404(period)
+    messages.add_message(request, *chase_said(indicator, month, now=timezone.now()))
     return redirect(f"{reverse('comment-review-list')}?period={month.key}")
 
 

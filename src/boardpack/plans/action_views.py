@@ -27,7 +27,7 @@ from boardpack.plans.action_presenters import (
     updated_message,
 )
 from boardpack.plans.forms import BragProposalForm, ProgressForm
-from boardpack.plans.models import Action, Plan
+from boardpack.plans.models import Action, BragChange, Plan
 from boardpack.plans.presenters import brag_view
 from boardpack.plans.queue_views import QUEUE
 from boardpack.plans.selectors import action_for_page, attention_horizon
@@ -114,18 +114,22 @@ def brag_propose(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     ) or _page(request, plan, found, brag_form=form)
 
 
+def _confirm(request: HttpRequest, proposal: BragChange, action: Action) -> None:
+    try:
+        services.brag_confirm(change=proposal, user=request.user)
+    except services.PlanError as error:
+        messages.info(request, str(error))
+        return
+    label = brag_view(proposal.brag).label
+    messages.success(request, f"Action {ref_text(action)} is now {label}.")
+
+
 @login_required
 @require_POST
 def brag_confirm(request: HttpRequest, slug: str, pk: int, change: int) -> HttpResponse:
     plan, found = _confirmable(request, slug, pk)
     proposal = get_object_or_404(found.brag_changes.all(), pk=change)
-    try:
-        services.brag_confirm(change=proposal, user=request.user)
-    except services.PlanError as error:
-        messages.info(request, str(error))
-    else:
-        label = brag_view(proposal.brag).label
-        messages.success(request, f"Action {ref_text(found)} is now {label}.")
+    _confirm(request, proposal, found)
     if request.POST.get("next") == QUEUE:
         return redirect("brag-queue")
     return redirect(_action_url(plan, found))

@@ -15,20 +15,15 @@ from django.views.decorators.http import require_GET
 
 from boardpack.accounts.permissions import is_officer, person_of
 from boardpack.plans import selectors
-from boardpack.plans.forms import PlanFilters
 from boardpack.plans.models import Plan
+from boardpack.plans.plan_page import plan_page
 from boardpack.plans.presenters import (
     BRAG_CHOICE_VIEWS,
     person_action_rows,
-    plan_context,
     plan_list_rows,
 )
 from boardpack.plans.selectors import (
-    actions_page,
-    attention_horizon,
     attention_horizons,
-    plan_leads,
-    plan_summary,
     plans_with_counts,
 )
 
@@ -45,21 +40,7 @@ def plans(request: HttpRequest) -> HttpResponse:
 @require_GET
 def plan(request: HttpRequest, slug: str) -> HttpResponse:
     chosen = get_object_or_404(Plan.objects.select_related("board", "parent"), slug=slug)
-    summary = plan_summary(chosen)
-    filters = PlanFilters(
-        request.GET or None, objectives=summary.known_objectives, leads=plan_leads(chosen)
-    )
-    today = timezone.localdate()
-    horizon = attention_horizon(chosen, today)
-    page = actions_page(
-        chosen,
-        request.GET.get("page"),
-        **filters.chosen(),
-        as_of=today,
-        horizon=horizon.date,
-    )
-    context = plan_context(summary, filters, page, horizon=horizon, today=today)
-    context["may_see_attention"] = is_officer(request.user)
+    context = plan_page(chosen, request.GET, officer=is_officer(request.user))
     return render(request, "plans/plan.html", context)
 
 

@@ -3,6 +3,8 @@ its export, and an indicator's page (with the benchmark and calculated panels)."
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -23,14 +25,10 @@ EXPORTERS = {"csv": export_csv, "xlsx": export_xlsx}
 def scorecard(request: HttpRequest) -> HttpResponse:
     """The same body for every role, kept by the data version and the filters. A quartile filter
     reads the benchmarks, which the version does not follow, so it is never kept."""
-    quartile = bool(request.GET.get("quartile"))
     menu = period_menu()
-    body = cached_body(
-        request,
-        lambda: scorecard_body(request, menu),
-        follows_version=not quartile,
-        default=menu.default,
-    )
+    quartile = bool(request.GET.get("quartile"))
+    build = partial(scorecard_body, request, menu)
+    body = cached_body(request, build, follows_version=not quartile, default=menu.default)
     if body is None:
         return render(request, "scorecard/empty.html")
     title, table = body

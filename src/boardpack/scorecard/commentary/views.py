@@ -174,14 +174,19 @@ def _comment_page(
     return render(request, "scorecard/comment_write.html", {"form": form, **context})
 
 
+def _comment_form(
+    request: HttpRequest, indicator: Indicator, month: Month, comment: Comment | None
+) -> tuple[CommentForm, str]:
+    start_from = starting_text(indicator, month, request.GET.get("start", ""))
+    data = request.POST if request.method == "POST" else None
+    return CommentForm(data, comment=comment, start_from=start_from), start_from
+
+
 @writer_required
 @require_http_methods(["GET", "POST"])
 def comment_write(request: HttpRequest, pk: int, period: str) -> HttpResponse:
     indicator, month, writer, comment = _writing(request, pk, period)
-    start_from = starting_text(indicator, month, request.GET.get("start", ""))
-    form = CommentForm(
-        request.POST if request.method == "POST" else None, comment=comment, start_from=start_from
-    )
+    form, start_from = _comment_form(request, indicator, month, comment)
     return _write(
         request,
         form,
