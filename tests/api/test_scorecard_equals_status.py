@@ -6,8 +6,10 @@ from io import StringIO
 
 from django.core.management import call_command
 
+from boardpack.core.periods import parse_period
 from boardpack.scorecard.management.commands.status import COLUMNS
-from boardpack.scorecard.selectors import actual_months
+from boardpack.scorecard.selectors import actual_months, row_summaries, status_rows
+from boardpack.scorecard.spc.presenters import spc_icons
 
 
 def _status(period: str) -> list[dict[str, str]]:
@@ -57,3 +59,16 @@ def test_filters_narrow_the_rows_of_the_command(viewer, demo_data, api_as):
     unknown = api.get("/api/v1/scorecard?period=2012-06&director=Nobody")
     assert unknown.status_code == 400
     assert unknown.json()["errors"][0]["field"] == "query.director"
+
+
+def test_rows_carry_the_spc_icons_the_scorecard_page_shows(viewer, demo_data, api_as):
+    month = parse_period("2012-06")
+    rows = status_rows(month)
+    summaries = row_summaries(rows)
+    icons = {r.indicator.code: spc_icons(summaries[r.indicator.pk]) for r in rows}
+    served = api_as(viewer).get("/api/v1/scorecard?period=2012-06&limit=1000").json()["items"]
+    assert served
+    for row in served:
+        variation, assurance = icons[row["code"]]
+        assert (row["variation"], row["variation_text"]) == (variation.key, variation.text)
+        assert (row["assurance"], row["assurance_text"]) == (assurance.key, assurance.text)

@@ -33,8 +33,11 @@ from boardpack.scorecard.selectors import (
     StatusRow,
     current_scheme,
     judge,
+    row_summaries,
     scorecard_rows,
 )
+from boardpack.scorecard.spc.presenters import spc_icons
+from boardpack.scorecard.spc.selectors import SpcSummary
 from boardpack.scorecard.values.selectors import (
     Cell,
     latest_actual_month,
@@ -100,6 +103,10 @@ class ScorecardRow(BaseModel):
     actual_value: Number | None
     target_value: Number | None
     provisional: bool
+    variation: str = Field(description="The SPC variation icon's key (docs/spc.md).")
+    variation_text: str
+    assurance: str = Field(description="The SPC assurance icon's key (docs/spc.md).")
+    assurance_text: str
 
 
 class CommentIn(Schema):
@@ -263,13 +270,18 @@ def value_put(request: HttpRequest, code: str, period: str, body: ValueIn) -> Ht
     return respond(request, _value_out(saved))
 
 
-def _row_out(row: StatusRow) -> ScorecardRow:
+def _row_out(row: StatusRow, spc: SpcSummary) -> ScorecardRow:
     record = status_record(row)
+    variation, assurance = spc_icons(spc)
     return ScorecardRow(
         **{name: record[name] for name in ScorecardRow.model_fields if name in record},
         actual_value=row.actual,
         target_value=row.target,
         provisional=row.provisional,
+        variation=variation.key,
+        variation_text=variation.text,
+        assurance=assurance.key,
+        assurance_text=assurance.text,
     )
 
 
@@ -293,18 +305,20 @@ class ScorecardParams(ListParams):
 )
 @conditional(wide=False)
 def scorecard(request: HttpRequest, params: Query[ScorecardParams]) -> HttpResponse:
-    """One row per indicator for the month, by code: the same rows as `boardpack status`."""
+    """One row per indicator for the month, by code: the same rows as `boardpack status`, with
+    the SPC variation and assurance icons."""
     month = _month("query.period", params.period) if params.period else latest_actual_month()
     director = _directorate(params.director) if params.director else None
     rows = scorecard_rows(ScorecardQuery(month=month, director=director), scheme=current_scheme())
     if params.status is not None:
         rows = [row for row in rows if row.status == params.status]
+    spc = row_summaries(rows)
     return listing(
         request,
         rows,
         key=lambda row: (row.indicator.code,),
         item=ScorecardRow,
-        make=_row_out,
+        make=lambda row: _row_out(row, spc[row.indicator.pk]),
         params=params,
     )
 
