@@ -165,10 +165,12 @@ def test_the_page_s_comparison_takes_the_same_queries_however_many_values(
     figure("LACStable_2016on", "2024", ours, "11")
     client.force_login(officer)
     _calculated("NI062", "placements_3plus", "12.50", date(2024, 3, 31))
+    client.get(reverse("calculated-links"))  # once first: pages after writes keep what they read
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("calculated-links"))
     _calculated("NI148", "care_leavers_eet", "47.06", date(2024, 3, 31))
     _calculated("NI063", "long_term_stability", "70.00", date(2024, 3, 31))
+    client.get(reverse("calculated-links"))
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("calculated-links"))
     assert len(few) == len(many)
