@@ -1,11 +1,15 @@
-"""What bench/run.py and bench/web.py share: failing a run, logging and running a command."""
+"""What the bench scripts share: failing a run, logging, running a command, writing a section."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
 
 
 class BenchError(Exception):
@@ -62,3 +66,20 @@ def seconds(value: float) -> str:
 
 def verdict(met: bool, detail: str) -> str:
     return f"{'met' if met else '**not met**'} ({detail})"
+
+
+def measure_into(
+    doc: Path,
+    name: str,
+    measure: Callable[[Path], tuple[Any, str]],
+    section: Callable[[Any, str], list[str]],
+    markers: tuple[str, str],
+) -> None:
+    """Measure in a temporary folder with production settings, write the section between
+    `markers` into `doc` and log its table rows."""
+    os.environ.setdefault("SECRET_KEY", "insecure-key-for-benchmarks-only")
+    os.environ["DEBUG"] = "false"
+    with tempfile.TemporaryDirectory(prefix=f"boardpack-bench-{name}-") as temp:
+        lines = section(*measure(Path(temp)))
+    doc.write_text(replace_section(doc.read_text() if doc.exists() else "", lines, *markers))
+    log("\n".join(line for line in lines if line.startswith("| ")))

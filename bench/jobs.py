@@ -15,12 +15,11 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
 
-from common import check, log, markdown_table, replace_section
+from common import check, log, markdown_table, measure_into
 from reports import INDICATORS, loaded
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,13 +121,7 @@ def section(times: list[float], period: str) -> list[str]:
 
 
 def main() -> None:
-    os.environ.setdefault("SECRET_KEY", "insecure-key-for-benchmarks-only")
-    os.environ["DEBUG"] = "false"
-    with tempfile.TemporaryDirectory(prefix="boardpack-bench-jobs-") as temp:
-        times, period = measure(Path(temp))
-    lines = section(times, period)
-    DOC.write_text(replace_section(DOC.read_text() if DOC.exists() else "", lines, START, END))
-    log("\n".join(line for line in lines if line.startswith("| ")))
+    measure_into(DOC, "jobs", measure, section, (START, END))
 
 
 if __name__ == "__main__":

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
-from common import check, log, markdown_table, replace_section, run
+from common import check, log, markdown_table, measure_into, run
 from generate import Dataset, generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,13 +89,7 @@ def section(times: dict[str, float], period: str) -> list[str]:
 
 
 def main() -> None:
-    os.environ.setdefault("SECRET_KEY", "insecure-key-for-benchmarks-only")
-    os.environ["DEBUG"] = "false"
-    with tempfile.TemporaryDirectory(prefix="boardpack-bench-reports-") as temp:
-        times, period = measure(Path(temp))
-    lines = section(times, period)
-    DOC.write_text(replace_section(DOC.read_text() if DOC.exists() else "", lines, START, END))
-    log("\n".join(line for line in lines if line.startswith("| ")))
+    measure_into(DOC, "reports", measure, section, (START, END))
 
 
 if __name__ == "__main__":
