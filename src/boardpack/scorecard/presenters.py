@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.urls import reverse
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from boardpack.accounts.models import OrgUnit
 from boardpack.core.periods import Month
 from boardpack.core.status import Direction, Status
 from boardpack.core.symbols import Scheme, Symbol
 from boardpack.core.units import format_value
+from boardpack.lib.charts import Segment, proportion_bar, sparkline
 from boardpack.scorecard.selectors import ScorecardQuery, StatusRow
 from boardpack.scorecard.spc.presenters import spc_cells
 from boardpack.scorecard.spc.selectors import SpcSummary
@@ -54,6 +56,8 @@ class Line:
     commentary: str
     spc_cells: SafeString
     """The Variation and Assurance cells (scorecard.spc.presenters.spc_cells)."""
+    trend: SafeString
+    """A sparkline of the last periods' actuals (trend_line)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ class ScorecardPage:
     groups: list[DirectorateGroup]
     counts: list[tuple[str, str, str, int]]
     """(symbol key, text, glyph, number) in the scheme's order."""
+    bar: SafeString
+    """The counts as one proportion bar (status_bar)."""
     special_causes: int
     """How many of the rows' last points are special cause (SPC)."""
 
@@ -104,7 +110,28 @@ def commentary_text(row: StatusRow) -> str:
     return COMMENTARY_GIVEN if row.has_comment else COMMENTARY_DUE
 
 
-def _line(row: StatusRow, href: str, spc: SpcSummary) -> Line:
+def trend_line(row: StatusRow, values: Sequence[Decimal | None]) -> SafeString:
+    """The row's sparkline, read out as its span: "12 periods, from 91.9% to 94.2%"."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return mark_safe(sparkline([], "No values in the last periods"))
+    indicator = row.indicator
+    first, last = (
+        format_value(v, indicator.unit_rule, indicator.decimals) for v in (present[0], present[-1])
+    )
+    label = f"{len(present)} of the last {len(values)} periods, from {first} to {last}"
+    points = [None if v is None else float(v) for v in values]
+    return mark_safe(sparkline(points, label))
+
+
+def status_bar(counts: Sequence[tuple[str, str, str, int]]) -> SafeString:
+    """The summary's counts as a bar of parts with their glyphs and counts."""
+    label = ", ".join(f"{text}: {number}" for _, text, _, number in counts)
+    segments = [Segment(key, text, glyph, number) for key, text, glyph, number in counts]
+    return mark_safe(proportion_bar(segments, f"Indicators by status: {label}"))
+
+
+def _line(row: StatusRow, href: str, spc: SpcSummary, values: Sequence[Decimal | None]) -> Line:
     actual, target = figures(row)
     return Line(
         row=row,
@@ -116,6 +143,7 @@ def _line(row: StatusRow, href: str, spc: SpcSummary) -> Line:
         vs_last_year=DIRECTION_TEXT[row.vs_last_year],
         commentary=commentary_text(row),
         spc_cells=spc_cells(spc),
+        trend=trend_line(row, values),
     )
 
 
@@ -129,9 +157,11 @@ def scorecard_page(
     query: ScorecardQuery,
     scheme: Scheme,
     spc: Mapping[int, SpcSummary],
+    recent: Mapping[int, Sequence[Decimal | None]],
 ) -> ScorecardPage:
     """Group by directorate; within each, the scheme's section order then code, unless sorted.
-    `spc`: the rows' SPC summaries by indicator id (scorecard.selectors.row_summaries)."""
+    `spc`: the rows' SPC summaries by indicator id (scorecard.selectors.row_summaries);
+    `recent`: their last periods' actuals (scorecard.selectors.recent_values)."""
     order = {key: i for i, key in enumerate(scheme.section_order)}
     ranked = rows
     if not query.sort:
@@ -148,7 +178,7 @@ def scorecard_page(
         directorate = row.indicator.directorate
         href = reverse("indicator", args=[row.indicator.pk])
         groups.setdefault(directorate.pk, DirectorateGroup(directorate, [])).lines.append(
-            _line(row, href, spc[row.indicator.pk])
+            _line(row, href, spc[row.indicator.pk], recent.get(row.indicator.pk, ()))
         )
     tally = Counter(row.symbol.key for row in rows)
     symbols = {row.symbol.key: row.symbol for row in rows}
@@ -162,6 +192,7 @@ def scorecard_page(
         title=period_title(query.month),
         groups=list(groups.values()),
         counts=counts,
+        bar=status_bar(counts),
         special_causes=sum(1 for found in spc.values() if found.special_cause),
     )
 
