@@ -8,11 +8,16 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
 from boardpack.accounts.models import Person, Role
+from boardpack.benchmarks.models import Area
 from boardpack.boards.models import Board
+from boardpack.demo.management.commands.demo import PLAN_NAME
 from boardpack.demo.meeting import next_meeting_day
+from boardpack.demo.plan_dates import moved
 from boardpack.jobs.models import Job
+from boardpack.plans.models import Action, Plan
 from boardpack.scorecard.models import Indicator
 from boardpack.scorecard.permissions import commentable_indicators
 
@@ -37,6 +42,7 @@ def test_make_demo_hands_its_address_to_the_demo_command_and_the_server():
     ).stdout
     assert "boardpack demo --reset --address 127.0.0.1:8010" in plan
     assert "boardpack runserver --noreload 127.0.0.1:8010" in plan
+    assert plan.count('BOARDPACK_AUTHORITY_NAME="Lancashire County Council"') == 3
 
 
 def test_the_demo_prints_its_address_and_a_login_per_role_and_queues_its_meeting_pack(db):
@@ -63,6 +69,21 @@ def test_the_demo_prints_its_address_and_a_login_per_role_and_queues_its_meeting
     assert meeting.date.weekday() == 3
     assert (meeting.period.year, meeting.period.month) == (2012, 6)
     assert Job.objects.get(kind="pack").params == {"meeting": meeting.pk, "format": "pdf"}
+    plan = Plan.objects.get(name=PLAN_NAME)
+    today = timezone.localdate()
+    assert plan.period_start <= today <= plan.period_end
+    dues = list(
+        Action.objects.filter(plan=plan, due_date__isnull=False).values_list("due_date", flat=True)
+    )
+    overdue = sum(due < today for due in dues)
+    assert 0 < overdue < len(dues)
+    assert Area.objects.get(number=888).name == "Lancashire"
+
+
+def test_moving_a_plan_keeps_29_february_a_real_day():
+    assert moved(date(2020, 2, 29), 7) == date(2027, 2, 28)
+    assert moved(date(2019, 3, 31), 7) == date(2026, 3, 31)
+    assert moved(None, 7) is None
 
 
 def test_the_demo_meeting_is_a_thursday_six_weeks_or_more_ahead():

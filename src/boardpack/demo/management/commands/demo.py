@@ -14,10 +14,12 @@ from boardpack.boards.services import board_save, plan_board_set
 from boardpack.demo.benchmarks import load_demo_benchmarks
 from boardpack.demo.meeting import load_demo_meeting
 from boardpack.demo.people import OFFICER, load_demo_people
+from boardpack.demo.plan_dates import move_plan_to_today
 from boardpack.demo.priority_plan import load_demo_priority_plan
 from boardpack.lib import audit
 from boardpack.lib.importing import run_import
 from boardpack.lib.sources import Source
+from boardpack.plans.models import Plan
 from boardpack.plans.services import plan_save
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "seed"
@@ -81,12 +83,15 @@ class Command(BaseCommand):
             report = run_import(kind, Source.at(SEED_DIR / name), user=None)
             self.stdout.write(str(report))
         self.stdout.write(load_demo_plan())
+        today = timezone.localdate()
+        years = move_plan_to_today(Plan.objects.get(name=PLAN_NAME), today)
+        self.stdout.write(f"{PLAN_NAME}: dates moved {years} years on, to around today")
         self.stdout.write(load_demo_priority_plan())
         self.stdout.write(load_demo_benchmarks())
         password = os.environ.get("BOARDPACK_DEMO_PASSWORD", "boardpack-demo")
         logins = load_demo_people(password)
         officer = get_user_model().objects.get(username=OFFICER)
-        self.stdout.write(load_demo_meeting(timezone.localdate(), officer))
+        self.stdout.write(load_demo_meeting(today, officer))
         width = max(len(login.username) for login in logins)
         lines = [f"  {login.username:<{width}}  {login.does}" for login in logins]
         self.stdout.write(
