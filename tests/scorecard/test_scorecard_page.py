@@ -57,7 +57,7 @@ def test_within_a_director_red_comes_before_green_before_blue(client, viewer, de
 
 def test_counts_per_status_are_shown(client, viewer, demo_data):
     html = _html(client, viewer)
-    counts = dict(re.findall(r"</span> ([A-Za-z ]+)</strong> <span[^>]*>(\d+)</span>", html))
+    counts = dict(re.findall(r"</span> ([A-Za-z ]+?)\s*</strong> <span[^>]*>(\d+)</span>", html))
     assert counts == {"Worse than target": "17", "Better than target": "9", "Within tolerance": "7"}
 
 

@@ -14,6 +14,7 @@ from boardpack.core.periods import Month
 from boardpack.core.status import Direction, Status
 from boardpack.core.symbols import Scheme, Symbol
 from boardpack.core.units import format_value
+from boardpack.lib.govuk import Tag
 from boardpack.scorecard.selectors import ScorecardQuery, StatusRow
 from boardpack.scorecard.spc.presenters import spc_cells
 from boardpack.scorecard.spc.selectors import SpcSummary
@@ -67,10 +68,15 @@ class ScorecardPage:
     query: ScorecardQuery
     title: str
     groups: list[DirectorateGroup]
-    counts: list[tuple[str, str, str, int]]
-    """(symbol key, text, glyph, number) in the scheme's order."""
+    counts: list[tuple[Tag, int]]
+    """(status tag, number of indicators) in the scheme's order."""
     special_causes: int
     """How many of the rows' last points are special cause (SPC)."""
+
+
+def status_tag(symbol: Symbol) -> Tag:
+    """The one tag of a status, on every page: its shape, its words and its colour."""
+    return Tag(symbol.text, f"bp-status bp-status--{symbol.key}", symbol.glyph)
 
 
 def figures(row: StatusRow) -> tuple[str, str]:
@@ -153,7 +159,7 @@ def scorecard_page(
     tally = Counter(row.symbol.key for row in rows)
     symbols = {row.symbol.key: row.symbol for row in rows}
     counts = [
-        (key, symbols[key].text, symbols[key].glyph, tally[key])
+        (status_tag(symbols[key]), tally[key])
         for key in [*scheme.section_order, *sorted(set(tally) - set(scheme.section_order))]
         if key in tally
     ]
