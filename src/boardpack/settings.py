@@ -142,7 +142,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "boardpack.web.context.site",
                 "boardpack.web.context.navigation",
-            ]
+            ],
+            # GOV.UK components from the govuk-frontend-django package (lib/govuk.py).
+            "libraries": {"govuk": "boardpack.lib.govuk_tags"},
         },
     }
 ]

@@ -12,6 +12,8 @@ from boardpack.core.status import milestone_status
 from boardpack.core.symbols import Scheme, Symbol
 from boardpack.core.units import Unit, format_value
 from boardpack.lib.charts import Dash, Marker, Series, line_chart
+from boardpack.lib.govuk import Tag
+from boardpack.scorecard.commentary.presenters import state_tag
 from boardpack.scorecard.indicators.history_presenters import (
     HistoryEntry,
     history_entries,
@@ -26,16 +28,10 @@ from boardpack.scorecard.indicators.selectors import (
     latest_travel,
     year_grid,
 )
-from boardpack.scorecard.models import Comment, CommentState, Indicator
+from boardpack.scorecard.models import Comment, Indicator
 from boardpack.scorecard.presenters import DIRECTION_TEXT, period_title
 from boardpack.scorecard.selectors import reporting_step
 
-STATE_TAGS = {
-    CommentState.DRAFT: "govuk-tag--grey",
-    CommentState.SUBMITTED: "govuk-tag--blue",
-    CommentState.RETURNED: "govuk-tag--orange",
-    CommentState.APPROVED: "govuk-tag--green",
-}
 NONE_TEXT = "None"
 CHART_SIZES = ((640, 320), (300, 300))
 """(width, height) of the trend chart as the page shows it: wide, then narrow."""
@@ -240,8 +236,7 @@ class EventView:
 class CommentView:
     comment: Comment
     period: str
-    state: str
-    tag_class: str
+    state: Tag
     events: list[EventView]
 
 
@@ -250,8 +245,7 @@ def comment_views(comments: list[Comment]) -> list[CommentView]:
         CommentView(
             comment=comment,
             period=period_title(Month.of(comment.period)),
-            state=comment.get_state_display(),
-            tag_class=STATE_TAGS.get(CommentState(comment.state), "govuk-tag--grey"),
+            state=state_tag(comment),
             events=[
                 EventView(
                     state=event.get_state_display(),
