@@ -292,23 +292,24 @@ SESSION_COOKIE_AGE = env_int("BOARDPACK_SESSION_IDLE_MINUTES", 15) * 60
 BOARDPACK_SESSION_WARNING_SECONDS = 2 * 60
 BOARDPACK_SESSION_ABSOLUTE_SECONDS = env_int("BOARDPACK_SESSION_HOURS", 8) * 60 * 60
 
-# Logs go to stdout (the server's log): Boardpack's from BOARDPACK_LOG_LEVEL (sign-ins, second
-# factors, sessions), everything else's warnings and errors (django-axes: every failed sign-in
-# and lockout, with username and address); a server error's traceback too,
-# and by e-mail to ADMINS (BOARDPACK_ADMINS: "Name <address>, ...") when set.
+# Logs go to stdout (the server's log), one JSON object a line (boardpack.lib.json_logs):
+# Boardpack's from BOARDPACK_LOG_LEVEL (sign-ins, second factors, sessions, jobs), everything
+# else's warnings and errors (django-axes: every failed sign-in and lockout, with username and
+# address); a server error with its traceback too, and by e-mail to ADMINS
+# (BOARDPACK_ADMINS: "Name <address>, ...") when set.
 ADMINS = admins_from(env_str("BOARDPACK_ADMINS", ""))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 _LOG_LEVEL = env_str("BOARDPACK_LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "formatters": {"json": {"()": "boardpack.lib.json_logs.JsonFormatter"}},
     "filters": {"production": {"()": "django.utils.log.RequireDebugFalse"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
-            "formatter": "plain",
+            "formatter": "json",
         },
         "mail_admins": {
             "class": "django.utils.log.AdminEmailHandler",
@@ -319,6 +320,8 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": "WARNING"},
     "loggers": {
         "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
+        # runserver's line a request, as JSON on stdout like the rest.
+        "django.server": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "boardpack": {"level": _LOG_LEVEL},
     },
 }
