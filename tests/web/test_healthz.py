@@ -36,6 +36,11 @@ def test_no_worker_ever_is_unavailable(client, settings):
     )
 
 
+def test_an_unhealthy_answer_is_not_logged_as_a_server_error(client, caplog):
+    assert client.get("/healthz").status_code == 503
+    assert not [r for r in caplog.records if r.name == "django.request"]
+
+
 def test_a_worker_last_seen_too_long_ago_is_unavailable(client, settings):
     settings.BOARDPACK_HEALTH_WORKER_SECONDS = 120
     WorkerSeen.objects.create(worker_id="gone", seen_at=timezone.now() - timedelta(seconds=121))

@@ -39,4 +39,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     found = checks()
     healthy = all(state == "ok" for state in found.values())
     status = {"status": "ok" if healthy else "unavailable", **found}
-    return JsonResponse(status, status=200 if healthy else 503)
+    response = JsonResponse(status, status=200 if healthy else 503)
+    # A 503 here is an answer, not a server error: not logged (nor mailed) at every probe.
+    response._has_been_logged = True  # type: ignore[attr-defined]
+    return response
