@@ -160,11 +160,29 @@ def _pg_dump(partial: Path) -> None:
     _pg(["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={partial}"])
 
 
+PG_SCHEMA_OBJECTS = """
+SELECT 'TABLE', c.oid::regclass::text FROM pg_class c
+ WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
+UNION ALL
+SELECT 'VIEW', c.oid::regclass::text FROM pg_class c
+ WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'v'
+UNION ALL
+SELECT 'SEQUENCE', c.oid::regclass::text FROM pg_class c
+ WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'S'
+UNION ALL
+SELECT 'FUNCTION', p.oid::regprocedure::text FROM pg_proc p
+ WHERE p.pronamespace = current_schema()::regnamespace
+"""
+"""What a forced restore drops first: the tables, views, sequences and functions (the
+data-version triggers') of the schema Boardpack uses."""
+
+
 def _pg_restore(source: Path, tables: list[str]) -> None:
     if tables:
-        quote = connection.ops.quote_name
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(f"DROP TABLE {', '.join(map(quote, tables))} CASCADE")
+            cursor.execute(PG_SCHEMA_OBJECTS)
+            for kind, name in cursor.fetchall():
+                cursor.execute(f"DROP {kind} IF EXISTS {name} CASCADE")
     database = str(connection.settings_dict["NAME"])
     connection.close()
     restoring = ["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error"]
