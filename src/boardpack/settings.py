@@ -208,6 +208,11 @@ if not re.fullmatch(r"[1-9]\d*/\d*(s|sec|m|min|h|hour|d|day)", BOARDPACK_API_RAT
     )
 # Debian's Chromium prints the PDFs (boardpack.reports.render.pdf): a path, or a name on PATH.
 CHROMIUM_PATH = env_str("CHROMIUM_PATH", "/usr/bin/chromium")
+# Chromium's sandbox (docs/deploy.md): auto uses it where it can start, on requires it, off
+# never uses it.
+BOARDPACK_CHROMIUM_SANDBOX = env_str("BOARDPACK_CHROMIUM_SANDBOX", "auto")
+if BOARDPACK_CHROMIUM_SANDBOX not in {"auto", "on", "off"}:
+    raise ImproperlyConfigured("BOARDPACK_CHROMIUM_SANDBOX must be auto, on or off.")
 
 # E-mail (the update cycle): Django's SMTP backend through the council's relay.
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
