@@ -2,9 +2,11 @@
 start the services beside them, and every environment variable Boardpack reads is in
 .env.example and in docs/deploy.md, and nothing there is a variable nobody reads."""
 
+import os
 import re
 import shutil
 import subprocess
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,25 @@ def test_the_units_run_boardpack_as_its_own_user_with_the_env_file():
         assert "User=boardpack" in text, name
         assert "EnvironmentFile=/srv/boardpack/.env" in text, name
         assert "RestrictNamespaces" not in text.replace("# No RestrictNamespaces=", ""), name
+
+
+def test_the_backup_retention_keeps_35_nights_and_the_first_of_13_months(tmp_path):
+    """The backup unit's clean-up commands, run on a folder of a backup a night for 500 nights:
+    what is left is every backup up to 35 days old, and the first of each month's up to 400."""
+    now = datetime.now() - timedelta(hours=1)  # each backup whole days and an hour old
+    ages = {}
+    for days in range(500):
+        when = now - timedelta(days=days)
+        made = tmp_path / f"boardpack-{when:%Y-%m-%dT%H%M}.backup"
+        made.touch()
+        os.utime(made, (when.timestamp(), when.timestamp()))
+        ages[made.name] = (days, when.day == 1)
+    unit = (DEPLOY / "boardpack-backup.service").read_text()
+    cleanups = re.findall(r"^ExecStartPost=(.+)$", unit, re.M)
+    assert len(cleanups) == 2
+    for line in cleanups:
+        subprocess.run(line.replace("/var/backups/boardpack", str(tmp_path)).split(), check=True)
+    kept = {p.name for p in tmp_path.iterdir()}
+    expected = {name for name, (days, first) in ages.items() if days <= (400 if first else 35)}
+    assert kept == expected
+    assert len([name for name in kept if ages[name][1]]) >= 13
