@@ -93,3 +93,19 @@ def test_the_backup_retention_keeps_35_nights_and_the_first_of_13_months(tmp_pat
     expected = {name for name, (days, first) in ages.items() if days <= (400 if first else 35)}
     assert kept == expected
     assert len([name for name in kept if ages[name][1]]) >= 13
+
+
+def test_the_backup_unit_names_each_backup_by_its_date_and_time(tmp_path):
+    """Its ExecStart as systemd hands it to the shell ($$ and %% unescaped), `boardpack backup`
+    replaced by `touch`."""
+    unit = (DEPLOY / "boardpack-backup.service").read_text()
+    (command,) = re.findall(r"^ExecStart=/bin/sh -ec '(.+)'$", unit, re.M)
+    shell = (
+        command.replace("$$", "$")
+        .replace("%%", "%")
+        .replace("/srv/boardpack/.venv/bin/boardpack backup", "touch")
+        .replace("/var/backups/boardpack", str(tmp_path))
+    )
+    subprocess.run(["/bin/sh", "-ec", shell], check=True)
+    (made,) = [p.name for p in tmp_path.iterdir()]
+    assert re.fullmatch(rf"boardpack-{datetime.now():%Y-%m-%d}T\d{{4}}\.backup", made)
