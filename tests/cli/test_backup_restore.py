@@ -205,3 +205,13 @@ def test_a_file_that_is_not_a_backup_is_refused_in_words(backed_up, tmp_path):
     assert refused.returncode == 1
     assert "is not a Boardpack backup" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_a_backup_of_a_database_that_is_not_there_is_refused_in_words(tmp_path):
+    missing = Database(f"sqlite:///{tmp_path}/nowhere/missing.sqlite3")
+    refused = boardpack(missing, "backup", str(tmp_path / "b.backup"), check=False)
+    assert refused.returncode == 1
+    assert "backup of" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert not list(tmp_path.glob("*.backup"))
+    assert not list(tmp_path.glob(".*partial"))

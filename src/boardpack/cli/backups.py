@@ -101,20 +101,26 @@ def _sqlite_name() -> str:
     return str(connection.settings_dict["NAME"])
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
 def _sqlite_backup(partial: Path) -> None:
-    source = sqlite3.connect(f"file:{_sqlite_name()}?mode=ro", uri=True)
     copy = sqlite3.connect(partial)
     try:
-        source.backup(copy)
+        source = _read_only(Path(_sqlite_name()))
+        try:
+            source.backup(copy)
+        finally:
+            source.close()
     except sqlite3.Error as error:
-        raise BackupError(f"The SQLite backup failed: {error}") from error
+        raise BackupError(f"The SQLite backup of {_sqlite_name()} failed: {error}") from error
     finally:
         copy.close()
-        source.close()
 
 
 def _sqlite_restore(source: Path) -> None:
-    backup = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    backup = _read_only(source)
     connection.close()
     live = sqlite3.connect(_sqlite_name())
     try:
