@@ -39,7 +39,7 @@ from psycopg.rows import TupleRow
 import benchmarks_import
 import calc_national
 import web
-from common import BenchError, check, log, run, seconds, verdict
+from common import BenchError, check, collect_static, log, run, seconds, verdict
 from generate import YEARS, Dataset, generate
 from page import PASSWORD_VARIABLE
 from web import PageFigures, PageResult, Unmeasured
@@ -557,7 +557,8 @@ def render(
         "the counts differ.",
         f"- Over HTTP, the pages are served by gunicorn (`gunicorn boardpack.wsgi:application "
         f"{' '.join(web.SERVER.options())}`) on a free port of {web.HOST} with `DEBUG=false`, as "
-        "in production; static files are neither served nor asked for. The benchmark's viewer (a "
+        "in production; static files are collected (hashed names, as deployed) but not asked for. "
+        "The benchmark's viewer (a "
         "user whose person has the viewer role) signs in through `/login/`, and its session "
         "cookie goes with every request.",
         "- Each page has a server of its own, started for it and stopped after it. The page must "
@@ -610,6 +611,7 @@ def main() -> None:
     started, start, load = datetime.now(UTC), time.perf_counter(), os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="boardpack-bench-") as temp:
         directory = Path(temp)
+        collect_static(directory / "static")
         few, many = generate(directory / "few", FEW), generate(directory / "many", MANY)
         backends: list[Backend] = [SQLite(directory)]
         versions = {
