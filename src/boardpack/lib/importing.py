@@ -23,6 +23,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, Protocol, TypeVar
 
+from django.conf import settings
 from django.db import transaction
 
 from boardpack.core.problems import ImportFailed, Problem
@@ -91,6 +92,14 @@ def _cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def too_large(size: int | None) -> str | None:
+    """What the imports and uploads pages say of a file over BOARDPACK_UPLOAD_MAX_MB, if it is."""
+    limit = settings.BOARDPACK_UPLOAD_MAX_MB
+    if (size or 0) > limit * 1024 * 1024:
+        return f"The selected file must be smaller than {limit} MB"
+    return None
 
 
 def _decode(name: str, data: bytes) -> str:
