@@ -26,6 +26,7 @@ from typing import Any, Generic, Protocol, TypeVar
 from django.conf import settings
 from django.db import transaction
 
+from boardpack.core.encoding import stray_byte
 from boardpack.core.problems import ImportFailed, Problem
 from boardpack.lib.audit import User
 from boardpack.lib.sources import MAX_WORKBOOK_UNPACKED, Source, SourceFile, check_archive
@@ -105,11 +106,16 @@ def too_large(size: int | None) -> str | None:
 def _decode(name: str, data: bytes) -> str:
     if b"\x00" in data:
         raise ImportFailed([Problem(name, None, None, "is not a text CSV file (binary data)")])
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if stray := stray_byte(data):
+        raise ImportFailed([Problem(name, stray.row, stray.column, stray.reason)])
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
     raise ImportFailed([Problem(name, None, None, "is neither UTF-8 nor Windows-1252 text")])
 
 
