@@ -1,4 +1,5 @@
-"""The scorecard's current view as a CSV or XLSX download."""
+"""The scorecard's current view as a CSV or XLSX download; its cells through lib.spreadsheets,
+so no spreadsheet runs a title or a comment."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from boardpack.lib.spreadsheets import append_row, csv_record
 from boardpack.scorecard.presenters import EXPORT_COLUMNS, status_record
 from boardpack.scorecard.selectors import StatusRow
 
@@ -25,7 +27,7 @@ def export_csv(rows: list[StatusRow], *, filename: str) -> HttpResponse:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(status_record(row) for row in rows)
+    writer.writerows(csv_record(status_record(row)) for row in rows)
     return _download(buffer.getvalue().encode("utf-8-sig"), "text/csv; charset=utf-8", filename)
 
 
@@ -34,7 +36,7 @@ def export_xlsx(rows: list[StatusRow], *, filename: str) -> HttpResponse:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Scorecard"
-    sheet.append(list(EXPORT_COLUMNS))
+    append_row(sheet, EXPORT_COLUMNS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
@@ -42,7 +44,7 @@ def export_xlsx(rows: list[StatusRow], *, filename: str) -> HttpResponse:
         if row.indicator.kind == row.indicator.Kind.MEASURE:
             record["actual"] = float(row.actual) if row.actual is not None else None
             record["target"] = float(row.target) if row.target is not None else None
-        sheet.append([record[c] for c in EXPORT_COLUMNS])
+        append_row(sheet, [record[c] for c in EXPORT_COLUMNS])
         number_format = "0" if not row.indicator.decimals else "0." + "0" * row.indicator.decimals
         for column in ("F", "G"):
             sheet[f"{column}{sheet.max_row}"].number_format = number_format

@@ -1,4 +1,5 @@
-"""Excel: one sheet per section, numbers as numbers, charts as their data tables."""
+"""Excel: one sheet per section, numbers as numbers, charts as their data tables; every cell
+through lib.spreadsheets, so text (a comment, a title) is never a formula."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from boardpack.lib.spreadsheets import append_row, set_value
 from boardpack.reports.document import (
     Block,
     Cell,
@@ -43,27 +45,27 @@ def _write_cell(sheet: Worksheet, row: int, column: int, cell: Cell) -> None:
         target.value = float(cell.number)
         target.number_format = "0" if not cell.decimals else "0." + "0" * cell.decimals
     elif cell.mark is not None:
-        target.value = f"{cell.mark.glyph} {cell.mark.text}"
+        set_value(target, f"{cell.mark.glyph} {cell.mark.text}")
     else:
-        target.value = cell.text
+        set_value(target, cell.text)
 
 
 def _table(sheet: Worksheet, table: Table) -> None:
-    sheet.append([table.caption])
+    append_row(sheet, [table.caption])
     sheet.cell(row=sheet.max_row, column=1).font = BOLD
-    sheet.append(list(table.header))
+    append_row(sheet, table.header)
     for cell in sheet[sheet.max_row]:
         cell.font = BOLD
     for row in table.rows:
         number = sheet.max_row + 1
         for column, cell in enumerate(row, start=1):
             _write_cell(sheet, number, column, cell)
-    sheet.append([])
+    append_row(sheet, [])
 
 
 def _block(sheet: Worksheet, block: Block) -> None:
     if isinstance(block, Paragraph):
-        sheet.append([block.text])
+        append_row(sheet, [block.text])
         sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(wrap_text=False)
     elif isinstance(block, Table):
         _table(sheet, block)
@@ -74,21 +76,21 @@ def _block(sheet: Worksheet, block: Block) -> None:
 
 
 def _indicator(sheet: Worksheet, block: IndicatorBlock) -> None:
-    sheet.append([f"{block.code}: {block.title}"])
+    append_row(sheet, [f"{block.code}: {block.title}"])
     sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=12)
-    sheet.append([f"{fact.label}: {fact.value}" for fact in block.facts])
-    sheet.append(["Status", f"{block.mark.glyph} {block.mark.text}"])
+    append_row(sheet, [f"{fact.label}: {fact.value}" for fact in block.facts])
+    append_row(sheet, ["Status", f"{block.mark.glyph} {block.mark.text}"])
     for label, signal in block.signals:
-        sheet.append([label, f"{signal.glyph} {signal.text}"])
+        append_row(sheet, [label, f"{signal.glyph} {signal.text}"])
     _table(sheet, block.grid)
     for chart in (block.chart, block.spc_chart):
         if chart is not None:
             _table(sheet, chart.data)
     for comment in block.commentary:
-        sheet.append(["Comment", comment.author, comment.subject, comment.text])
+        append_row(sheet, ["Comment", comment.author, comment.subject, comment.text])
     if not block.commentary:
-        sheet.append(["Comment", block.no_comment_text])
-    sheet.append([])
+        append_row(sheet, ["Comment", block.no_comment_text])
+    append_row(sheet, [])
 
 
 def render_xlsx(document: Document) -> bytes:
@@ -97,13 +99,13 @@ def render_xlsx(document: Document) -> bytes:
     taken = {"contents"}
     cover.title = "Contents"
     for line in (document.authority, document.title, *document.cover_lines):
-        cover.append([line])
+        append_row(cover, [line])
     cover["B2"].font = Font(bold=True, size=14)
     sheet = cover
     for section in document.sections:
         if section.sheet:
             sheet = workbook.create_sheet(_sheet_name(section.sheet, taken))
-        sheet.append([section.heading])
+        append_row(sheet, [section.heading])
         sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=13)
         for block in section.blocks:
             _block(sheet, block)
