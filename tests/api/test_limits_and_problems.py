@@ -1,5 +1,6 @@
 """The rate limit per token (429 with Retry-After), errors as RFC 9457 problem details with
-distinct statuses, and the history of what a token changes naming the token."""
+distinct statuses (an unknown path and a method a path does not take too), and the history
+of what a token changes naming the token."""
 
 import time
 from datetime import date
@@ -60,6 +61,23 @@ def test_each_kind_of_error_is_a_problem_with_its_own_status(viewer, officer, de
     _problem(api_as(viewer).put(value, {"actual": 1}), 403)
     _problem(api.get("/api/v1/indicators/NOPE"), 404)
     _problem(api.put(value, {"actual": 1}, headers={"If-Match": '"stale"'}), 409)
+
+
+@pytest.mark.parametrize("path", ["/api/v1/nothing", "/api/v1/indicators/2042SC/nothing/here"])
+def test_an_unknown_path_under_the_api_is_a_404_problem(path, officer, api_as):
+    api = api_as(officer)
+    assert "No endpoint is at" in _problem(api.get(path), 404)["detail"]
+    assert _problem(api.post(path, {}), 404)
+    _problem(Client().get(path), 401)
+
+
+def test_a_method_the_path_does_not_take_is_a_405_problem_with_allow(officer, api_as):
+    api = api_as(officer)
+    refused = api.client.delete(URL, headers=api._headers(None))
+    assert _problem(refused, 405)["detail"] == "DELETE is not allowed here: use GET"
+    assert refused["Allow"] == "GET"
+    value = api.get("/api/v1/indicators/2042SC/values/2012-06")
+    assert _problem(value, 405)["detail"] == "GET is not allowed here: use PUT"
 
 
 def test_a_comment_the_workflow_does_not_allow_is_409(owner, api_as):
