@@ -2,6 +2,7 @@
 distinct statuses (an unknown path and a method a path does not take too), and the history
 of what a token changes naming the token."""
 
+import re
 import time
 from datetime import date
 
@@ -11,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from boardpack.scorecard.models import Actual, Comment
+from tests.scorecard.test_indicator_page import _history, _html
 
 URL = "/api/v1/indicators"
 
@@ -112,6 +114,16 @@ def test_what_a_token_changes_is_recorded_with_its_user_and_name(officer, owner,
     comment = Comment.objects.get(subject="Update")
     record = comment.history.latest()
     assert (record.history_user, record.history_change_reason) == (owner, "API token Case system")
+
+
+def test_the_indicator_pages_history_names_the_token(client, officer, demo_data, api_as):
+    api = api_as(officer, name="Power BI")
+    assert api.put("/api/v1/indicators/2042SC/values/2012-06", {"actual": "44"}).status_code == 200
+    html = _html(client, officer)
+    newest = re.sub(r"\s+", " ", _history(html)[0])
+    assert "Performance Officer" in newest
+    assert "Actual Jun 2012" in newest
+    assert "api (API token Power BI)" in newest
 
 
 @pytest.mark.parametrize("path", ["/api/v1/openapi.json", "/api/v1/docs"])
