@@ -29,6 +29,7 @@ ROLES = (
     "programme.manager",
     "action.lead",
     "chair",
+    "auditor",
 )
 
 

@@ -62,6 +62,12 @@ LOGINS = (
         Role.VIEWER,
         "chairs the Corporate Parenting Board: reads the scorecard, downloads the board pack",
     ),
+    Login(
+        "auditor",
+        "Internal Auditor",
+        Role.AUDITOR,
+        "searches the audit log of every change and sign-in, and downloads it",
+    ),
 )
 
 
