@@ -215,3 +215,18 @@ def test_a_backup_of_a_database_that_is_not_there_is_refused_in_words(tmp_path):
     assert "Traceback" not in refused.stderr
     assert not list(tmp_path.glob("*.backup"))
     assert not list(tmp_path.glob(".*partial"))
+
+
+def test_a_backup_of_the_other_kind_of_database_is_refused(backed_up, tmp_path):
+    source, _, _ = backed_up
+    other = tmp_path / "other.backup"
+    if source.url.startswith("sqlite"):
+        other.write_bytes(b"PGDMP\x01\x0e\x00" + bytes(100))
+        expected = "is a pg_dump archive; this database is sqlite"
+    else:
+        with sqlite3.connect(other) as made:
+            made.execute("CREATE TABLE t (x)")
+        expected = "is an SQLite database; this database is postgresql"
+    refused = boardpack(source, "restore", "--force", str(other), check=False)
+    assert refused.returncode == 1
+    assert expected in refused.stderr
