@@ -230,3 +230,17 @@ def test_a_backup_of_the_other_kind_of_database_is_refused(backed_up, tmp_path):
     refused = boardpack(source, "restore", "--force", str(other), check=False)
     assert refused.returncode == 1
     assert expected in refused.stderr
+
+
+def test_a_backup_that_cannot_be_written_leaves_no_file(backed_up, tmp_path):
+    """A full disk: /dev/full refuses every write (SQLite's pages; pg_dump's archive)."""
+    source, _, _ = backed_up
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    folder = tmp_path / "full"
+    folder.mkdir()
+    (folder / ".boardpack.backup.partial").symlink_to("/dev/full")
+    refused = boardpack(source, "backup", str(folder / "boardpack.backup"), check=False)
+    assert refused.returncode == 1
+    assert "Traceback" not in refused.stderr
+    assert not (folder / "boardpack.backup").exists()
