@@ -276,7 +276,7 @@ def table(header: list[str], rows: list[list[str]]) -> list[str]:
     ]
 
 
-def _proc_field(path: str, key: str) -> str | None:
+def proc_field(path: str, key: str) -> str | None:
     """A `key: value` line of a /proc file, or None where there is no such file."""
     try:
         lines = Path(path).read_text().splitlines()
@@ -290,9 +290,9 @@ def _proc_field(path: str, key: str) -> str | None:
 
 
 def machine(versions: dict[str, str], load: tuple[float, float, float]) -> list[list[str]]:
-    memory = _proc_field("/proc/meminfo", "MemTotal")  # e.g. "24684084 kB"
+    memory = proc_field("/proc/meminfo", "MemTotal")  # e.g. "24684084 kB"
     return [
-        ["CPU", _proc_field("/proc/cpuinfo", "model name") or platform.processor() or "unknown"],
+        ["CPU", proc_field("/proc/cpuinfo", "model name") or platform.processor() or "unknown"],
         ["Cores", str(os.cpu_count())],
         ["Memory", f"{int(memory.split()[0]) / 1024**2:.1f} GiB" if memory else "unknown"],
         ["OS", platform.platform()],

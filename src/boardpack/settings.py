@@ -143,7 +143,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "boardpack.web.context.site",
                 "boardpack.web.context.navigation",
-            ]
+            ],
+            # GOV.UK components from the govuk-frontend-django package (lib/govuk.py).
+            "libraries": {"govuk": "boardpack.lib.govuk_tags"},
         },
     }
 ]
@@ -206,6 +208,8 @@ if not re.fullmatch(r"[1-9]\d*/\d*(s|sec|m|min|h|hour|d|day)", BOARDPACK_API_RAT
     raise ImproperlyConfigured(
         f"BOARDPACK_API_RATE must be like 120/min, not {BOARDPACK_API_RATE!r}."
     )
+# The largest file the imports and uploads pages take, in MB (docs/security.md).
+BOARDPACK_UPLOAD_MAX_MB = env_int("BOARDPACK_UPLOAD_MAX_MB", 50)
 # Debian's Chromium prints the PDFs (boardpack.reports.render.pdf): a path, or a name on PATH.
 CHROMIUM_PATH = env_str("CHROMIUM_PATH", "/usr/bin/chromium")
 # Chromium's sandbox (docs/deploy.md): auto uses it where it can start, on requires it, off
