@@ -167,7 +167,7 @@ def test_restored_into_a_new_database_every_tables_rows_are_the_same(backed_up):
     assert sorted(after) == sorted(before)
     for table, rows in before.items():
         assert after[table] == rows, table
-    assert len(after["jobs_job"]) == 1
+    assert [r for r in after["jobs_job"] if "The update cycle" in r]
     assert [r for r in after["plans_progressentry"] if "Met the board" in r]
     assert any("café – £" in str(r) for r in after["scorecard_comment"])
     assert len(after["benchmarks_publishedvalue"]) > 600_000
