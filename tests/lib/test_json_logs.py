@@ -62,3 +62,15 @@ def test_a_request_is_named_by_method_path_and_status_without_its_query(logged):
     (entry,) = lines()
     assert (entry["method"], entry["path"], entry["status"]) == ("GET", "/jobs/3/", 500)
     assert "secret" not in json.dumps(entry)
+
+
+def test_gunicorns_access_line_keeps_its_atoms_as_fields():
+    atoms = {"h": "10.0.0.7", "m": "GET", "U": "/jobs/", "q": "token=secret", "s": "200", "M": 12}
+    record = logging.LogRecord(
+        "gunicorn.access", logging.INFO, "", 0, '%(h)s "%(m)s %(U)s" %(s)s %(M)sms', (atoms,), None
+    )
+    entry = json.loads(JsonFormatter().format(record))
+    assert entry["message"] == '10.0.0.7 "GET /jobs/" 200 12ms'
+    fields = [entry[name] for name in ("client", "method", "path", "status", "ms")]
+    assert fields == ["10.0.0.7", "GET", "/jobs/", 200, 12]
+    assert "secret" not in json.dumps(entry)

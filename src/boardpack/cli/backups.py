@@ -52,6 +52,8 @@ def backup(target: Path) -> int:
             _pg_dump(partial)
         _flush(partial)
         partial.replace(target)
+    except OSError as error:
+        raise BackupError(f"Cannot write {target}: {error.strerror}") from error
     finally:
         partial.unlink(missing_ok=True)
     return target.stat().st_size

@@ -3,20 +3,24 @@ for the service's journal or a log collector to read field by field.
 
 Every record has `time` (UTC, ISO 8601), `level`, `logger` and `message`; an error's traceback
 is in `traceback`; a request's log (django.request, django.server) names its `method`, `path`
-(without the query string, which may carry a token) and `status`; anything a call passes in
-`extra=` that JSON can hold is kept under its own name.
+(without the query string, which may carry a token) and `status`, and so does gunicorn's
+access line (with `client` and `ms`); anything a call passes in `extra=` that JSON can hold is
+kept under its own name.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 STANDARD = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
 """The attributes every record has: not extras."""
 PLAIN = (str, int, float, bool, type(None))
+ACCESS_ATOMS = {"client": "h", "method": "m", "path": "U", "status": "s", "ms": "M"}
+"""gunicorn's access-log atoms (its record's arguments) kept as fields."""
 
 
 class JsonFormatter(logging.Formatter):
@@ -29,6 +33,7 @@ class JsonFormatter(logging.Formatter):
         }
         entry.update(_extras(record))
         entry.update(_request(record))
+        entry.update(_access(record))
         if record.exc_info:
             entry["traceback"] = self.formatException(record.exc_info)
         if record.stack_info:
@@ -54,3 +59,12 @@ def _request(record: logging.LogRecord) -> dict[str, Any]:
     if isinstance(status, int):
         found["status"] = status
     return found
+
+
+def _access(record: logging.LogRecord) -> dict[str, Any]:
+    if record.name != "gunicorn.access" or not isinstance(record.args, Mapping):
+        return {}
+    found = {name: record.args.get(atom) for name, atom in ACCESS_ATOMS.items()}
+    return {
+        name: int(str(value)) if str(value).isdigit() else value for name, value in found.items()
+    }
