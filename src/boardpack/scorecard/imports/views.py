@@ -18,7 +18,6 @@ from boardpack.lib.sources import Source
 from boardpack.scorecard.imports.forms import (
     ImportForm,
     failed_message,
-    kind_choices,
 )
 
 
@@ -42,6 +41,4 @@ def imports(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST if posted else None, request.FILES if posted else None)
     report, problems = _upload(request, form)
     shown = {"report": report, "problems": problems, "max_mb": settings.BOARDPACK_UPLOAD_MAX_MB}
-    return render(
-        request, "scorecard/imports.html", {"form": form, "kinds": kind_choices(), **shown}
-    )
+    return render(request, "scorecard/imports.html", {"form": form, **shown})
