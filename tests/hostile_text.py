@@ -32,7 +32,7 @@ class Planted:
 def plant(texts: tuple[str, str], officer) -> Planted:
     """The first text in the first indicator's title and approved comment of June 2012 and in
     the first action's imported progress; the second in the second's, and added as progress on
-    the first action's page, by the officer."""
+    a third action's page, by the officer."""
     indicators = []
     for code, text in zip(INDICATORS, texts, strict=True):
         Indicator.objects.filter(code=code).update(title=text)
@@ -41,10 +41,11 @@ def plant(texts: tuple[str, str], officer) -> Planted:
         Comment.objects.filter(pk=comment.pk).update(text=text, state=CommentState.APPROVED)
         indicators.append(Indicator.objects.get(code=code))
     rows = [action(str(n), activity=f"Action {n}", progress=t) for n, t in enumerate(texts, 1)]
+    rows.append(action("3", activity="Action 3"))
     import_tracker(
         {"Plan": [[TITLE], HEADER, ["Objective 1 – Safe"], *rows]}, plan=PLAN, user=officer
     )
     plan = Plan.objects.get(name=PLAN)
     actions = list(plan.actions.order_by("ref"))
-    progress_add(action=actions[0], day=date(2019, 7, 1), text=texts[1], user=officer)
+    progress_add(action=actions[2], day=date(2019, 7, 1), text=texts[1], user=officer)
     return Planted(plan, actions, indicators)

@@ -75,8 +75,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# How long an import waits for another of its kind (lib.importing.one_at_a_time); on SQLite
+# also how long any write waits for the database's one writer.
+BOARDPACK_IMPORT_WAIT_SECONDS = env_int("BOARDPACK_IMPORT_WAIT_SECONDS", 30)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # A transaction takes the write lock when it begins, so two writers wait in turn instead
+    # of one failing with "database is locked" when both have read first.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": BOARDPACK_IMPORT_WAIT_SECONDS}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [

@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, Protocol, TypeVar
 
 from django.conf import settings
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 
 from boardpack.core.encoding import stray_byte
 from boardpack.core.problems import ImportFailed, Problem
@@ -375,7 +375,7 @@ def run_import(
     written; otherwise everything is written in one transaction."""
     if kind not in KINDS:
         raise ValueError(f"{kind!r} is not a kind of import: use one of {', '.join(KINDS)}")
-    return _run(KINDS[kind].make(ImportRun(user, options or {})), source)
+    return _run(KINDS[kind].make(ImportRun(user, options or {})), kind, source)
 
 
 def preview_import(
@@ -385,19 +385,59 @@ def preview_import(
     same checks and writes as run_import, in a transaction rolled back at the end."""
     if kind not in KINDS:
         raise ValueError(f"{kind!r} is not a kind of import: use one of {', '.join(KINDS)}")
-    return _run(KINDS[kind].make(ImportRun(user, options or {})), source, keep=False)
+    return _run(KINDS[kind].make(ImportRun(user, options or {})), kind, source, keep=False)
 
 
-def _run(importer: Importer[Read, Plan], source: Source, *, keep: bool = True) -> Report:
+def _run(importer: Importer[Read, Plan], kind: str, source: Source, *, keep: bool = True) -> Report:
     read = importer.read(source)
-    errors = ErrorCollector(source.name)
-    plan = importer.validate(read, errors)
-    if errors.errors:
-        raise ImportFailed(errors.errors)
-    with transaction.atomic():
+    with one_at_a_time(kind, source.name):
+        errors = ErrorCollector(source.name)
+        plan = importer.validate(read, errors)
+        if errors.errors:
+            raise ImportFailed(errors.errors)
         report = importer.write(plan)
         transaction.set_rollback(not keep)
         return report
+
+
+def lock_name(kind: str) -> str:
+    """The name of a kind's lock (PostgreSQL's advisory lock is on its hashtext)."""
+    return f"boardpack import {kind}"
+
+
+@contextmanager
+def one_at_a_time(kind: str, name: str) -> Iterator[None]:
+    """A transaction in which this is the only import of its kind: what it checks is what it
+    writes over, and two at once cannot both create the same rows. On PostgreSQL the kind's
+    advisory lock, released when the transaction ends; on SQLite the database's write lock,
+    taken when the transaction begins (BEGIN IMMEDIATE, settings.py). An import that waits
+    BOARDPACK_IMPORT_WAIT_SECONDS for it is refused: try again."""
+    wait = settings.BOARDPACK_IMPORT_WAIT_SECONDS
+    try:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SHOW lock_timeout")
+                    (before,) = cursor.fetchone()
+                    cursor.execute("SELECT set_config('lock_timeout', %s, true)", [f"{wait}s"])
+                    cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [lock_name(kind)])
+                    cursor.execute("SELECT set_config('lock_timeout', %s, true)", [before])
+            yield
+    except OperationalError as error:
+        if not _waited_too_long(error):
+            raise
+        reason = (
+            f"another import of {kind} is running: nothing was written; try again when it has "
+            f"finished (this one waited {wait} seconds)"
+        )
+        raise ImportFailed([Problem(name, None, None, reason)]) from None
+
+
+def _waited_too_long(error: OperationalError) -> bool:
+    """PostgreSQL's lock_timeout (55P03), or SQLite's busy timeout."""
+    return getattr(error.__cause__, "sqlstate", None) == "55P03" or "database is locked" in str(
+        error
+    )
 
 
 @dataclass
