@@ -37,7 +37,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from common import check, log, markdown_table, measure_into, run, seconds, verdict
+from common import check, collect_static, log, markdown_table, measure_into, run, seconds, verdict
 from generate import generate
 from reports import BOARDPACK, import_into
 from run import proc_field
@@ -118,6 +118,7 @@ def share_here(period: str) -> dict[str, float]:
 
 
 def measure(directory: Path) -> tuple[dict[str, Any], str]:
+    collect_static(directory / "static")
     data = generate(directory / "data", indicators=INDICATORS)
     trees = {"before": _before_tree(directory), "after": ROOT}
     envs = {}
