@@ -128,34 +128,21 @@ def _history(kind: str, model: type[Model], search: Search, limit: int) -> Itera
 
 
 def _sign_ins(search: Search, limit: int) -> Iterator[Entry]:
+    """Successful sign-ins (axes' access log) and failed ones (its failure log, lockouts marked)."""
     username = search.account.get_username() if search.account is not None else None
-    ok = AccessLog.objects.filter(_span(search, "attempt_time"))
-    failed = AccessFailureLog.objects.filter(_span(search, "attempt_time"))
-    if username is not None:
-        ok, failed = ok.filter(username=username), failed.filter(username=username)
-    for row in ok.order_by("-attempt_time")[:limit]:
-        yield Entry(
-            row.attempt_time,
-            row.username or "",
-            "web",
-            "Sign-in",
-            row.username or "",
-            "signed in",
-            (),
-            f"from {row.ip_address}",
-        )
-    for row in failed.order_by("-attempt_time")[:limit]:
-        action = "failed sign-in, locked out" if row.locked_out else "failed sign-in"
-        yield Entry(
-            row.attempt_time,
-            row.username or "",
-            "web",
-            "Sign-in",
-            row.username or "",
-            action,
-            (),
-            f"from {row.ip_address}",
-        )
+    for model in (AccessLog, AccessFailureLog):
+        rows = model.objects.filter(_span(search, "attempt_time"))
+        if username is not None:
+            rows = rows.filter(username=username)
+        for row in rows.order_by("-attempt_time")[:limit]:
+            if model is AccessLog:
+                action = "signed in"
+            else:
+                action = "failed sign-in, locked out" if row.locked_out else "failed sign-in"
+            name = row.username or ""
+            yield Entry(
+                row.attempt_time, name, "web", "Sign-in", name, action, (), f"from {row.ip_address}"
+            )
 
 
 def _reports(search: Search, limit: int) -> Iterator[Entry]:
