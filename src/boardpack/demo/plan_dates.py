@@ -47,11 +47,13 @@ def move_plan_to_today(plan: Plan, today: date) -> int:
     audited(plan, None, REASON)
     plan.save()
     for action in Action.objects.filter(plan=plan):
-        action.due_date = moved(action.due_date, years)
-        action.timescale_text = YEAR.sub(lambda m: str(int(m[1]) + years), action.timescale_text)
-        audited(action, None, REASON)
-        action.save()
-    for entry in ProgressEntry.objects.filter(action__plan=plan):
+        due = moved(action.due_date, years)
+        timescale = YEAR.sub(lambda m: str(int(m[1]) + years), action.timescale_text)
+        if (due, timescale) != (action.due_date, action.timescale_text):
+            action.due_date, action.timescale_text = due, timescale
+            audited(action, None, REASON)
+            action.save()
+    for entry in ProgressEntry.objects.filter(action__plan=plan, date__isnull=False):
         entry.date = moved(entry.date, years)
         entry.save(update_fields=["date"])
     return years
