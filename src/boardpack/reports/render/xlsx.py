@@ -1,4 +1,5 @@
-"""Excel: one sheet per section, numbers as numbers, charts as their data tables."""
+"""Excel: one sheet per section, numbers as numbers, charts as their data tables; a chart that
+carries its lines (the SPC chart) also as Excel's own line chart beside its series."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import datetime, time
 from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
+from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -24,6 +26,8 @@ from boardpack.reports.render.zipdates import restamp
 
 BOLD = Font(bold=True)
 MAX_SHEET_NAME = 31
+LINE_COLOURS = ("505A5F", "0B0C0C", "C2560A", "C2560A")
+"""The values grey, the mean black, the process limits dashed (as the SVG draws them)."""
 
 
 def _sheet_name(wanted: str, taken: set[str]) -> str:
@@ -37,11 +41,15 @@ def _sheet_name(wanted: str, taken: set[str]) -> str:
     return name
 
 
+def _number_format(decimals: int) -> str:
+    return "0" if not decimals else "0." + "0" * decimals
+
+
 def _write_cell(sheet: Worksheet, row: int, column: int, cell: Cell) -> None:
     target = sheet.cell(row=row, column=column)
     if cell.number is not None:
         target.value = float(cell.number)
-        target.number_format = "0" if not cell.decimals else "0." + "0" * cell.decimals
+        target.number_format = _number_format(cell.decimals)
     elif cell.mark is not None:
         target.value = f"{cell.mark.glyph} {cell.mark.text}"
     else:
@@ -61,6 +69,42 @@ def _table(sheet: Worksheet, table: Table) -> None:
     sheet.append([])
 
 
+def _drawn(sheet: Worksheet, chart: Chart) -> None:
+    """The chart's lines as a table, and Excel's own line chart of them beside it."""
+    sheet.append([f"Chart series: {chart.title}"])
+    sheet.cell(row=sheet.max_row, column=1).font = BOLD
+    header = sheet.max_row + 1
+    sheet.append(["Month", *(line.name for line in chart.lines)])
+    columns = 1 + len(chart.lines)
+    for column in range(1, columns + 1):
+        sheet.cell(row=header, column=column).font = BOLD
+    for n, label in enumerate(chart.labels):
+        values = [float(v) if (v := line.values[n]) is not None else None for line in chart.lines]
+        sheet.append([label, *values])
+        for column in range(2, columns + 1):
+            sheet.cell(row=sheet.max_row, column=column).number_format = _number_format(
+                chart.decimals
+            )
+    drawn = LineChart()
+    drawn.title, drawn.height, drawn.width = chart.title, 7, 16
+    rows = {"min_row": header, "max_row": sheet.max_row}
+    drawn.add_data(Reference(sheet, min_col=2, max_col=columns, **rows), titles_from_data=True)
+    drawn.set_categories(Reference(sheet, min_col=1, min_row=header + 1, max_row=sheet.max_row))
+    for n, (series, colour) in enumerate(zip(drawn.series, LINE_COLOURS, strict=False)):
+        series.graphicalProperties.line.solidFill = colour
+        series.marker.symbol = "circle" if n == 0 else "none"
+        if n > 1:
+            series.graphicalProperties.line.dashStyle = "dash"
+    sheet.add_chart(drawn, f"G{header - 1}")
+    sheet.append([])
+
+
+def _chart(sheet: Worksheet, chart: Chart) -> None:
+    _table(sheet, chart.data)
+    if chart.lines:
+        _drawn(sheet, chart)
+
+
 def _block(sheet: Worksheet, block: Block) -> None:
     if isinstance(block, Paragraph):
         sheet.append([block.text])
@@ -68,7 +112,7 @@ def _block(sheet: Worksheet, block: Block) -> None:
     elif isinstance(block, Table):
         _table(sheet, block)
     elif isinstance(block, Chart):
-        _table(sheet, block.data)
+        _chart(sheet, block)
     else:
         _indicator(sheet, block)
 
@@ -83,7 +127,7 @@ def _indicator(sheet: Worksheet, block: IndicatorBlock) -> None:
     _table(sheet, block.grid)
     for chart in (block.chart, block.spc_chart):
         if chart is not None:
-            _table(sheet, chart.data)
+            _chart(sheet, chart)
     for comment in block.commentary:
         sheet.append(["Comment", comment.author, comment.subject, comment.text])
     if not block.commentary:
