@@ -60,7 +60,8 @@ def print_html(html: str, chromium: str) -> bytes:
         try:
             page = browser.new_page(java_script_enabled=False)
             page.set_content(html, wait_until="load")
-            return page.pdf(prefer_css_page_size=True, print_background=True)
+            # Tagged: the structure tree (headings, tables, lists) screen readers need.
+            return page.pdf(prefer_css_page_size=True, print_background=True, tagged=True)
         finally:
             browser.close()
 
