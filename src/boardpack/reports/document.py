@@ -28,6 +28,10 @@ class Cell:
     """The value behind the text, so a spreadsheet gets a number, not a string."""
     decimals: int = 0
     mark: Mark | None = None
+    filled: bool = False
+    """The cell filled with its mark's colour and showing its word, as trackers show BRAG."""
+    glyph_only: bool = False
+    """The mark's glyph alone in print, its text kept for screen readers (a grid of months)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ class Chart:
     """The chart's lines over `labels`, for a spreadsheet to draw its own chart (Excel, which
     cannot show the SVG); empty: the data table alone."""
     decimals: int = 0
+    stacked: bool = False
+    """The data table printed below the figure, not beside it: a wide table (a summary)."""
 
 
 @dataclass(frozen=True)

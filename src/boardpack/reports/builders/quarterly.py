@@ -6,7 +6,7 @@ financial years and the approved commentary of the month, each read once.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,6 +17,7 @@ from boardpack.accounts.models import OrgUnit
 from boardpack.core.periods import Month, fy_label, fy_months
 from boardpack.core.symbols import Scheme, Symbol
 from boardpack.core.units import format_value
+from boardpack.reports.builders.bars import status_bars
 from boardpack.reports.builders.spc import spc_chart, spc_signals, special_causes
 from boardpack.reports.document import (
     Cell,
@@ -43,6 +44,7 @@ from boardpack.scorecard.selectors import (
 )
 from boardpack.scorecard.spc.selectors import IndicatorSpc, SpcSummary, spc_charts
 
+ALL_DIRECTORS = "All directors"
 COMMENTARY_MISSING = "Commentary required: none has been approved for this period."
 
 
@@ -106,7 +108,8 @@ def _grid(indicator: Indicator, months: list[MonthFacts], scheme: Scheme, year: 
     actuals = [_number(indicator, f.actual, " (p)" if f.provisional else "") for f in months]
     targets = [_number(indicator, f.target) for f in months]
     symbols = [
-        Cell("", mark=mark(scheme.symbol(f.status))) if f.status else Cell("") for f in months
+        Cell("", mark=mark(scheme.symbol(f.status)), glyph_only=True) if f.status else Cell("")
+        for f in months
     ]
     return Table(
         caption=f"{indicator.code}: actual, target and symbol by month, {year}",
@@ -188,6 +191,7 @@ def _summary(
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in rows:
         counts[row.indicator.directorate.name][row.symbol.key] += 1
+    counted = [*sorted(counts.items()), (ALL_DIRECTORS, Counter(r.symbol.key for r in rows))]
     table = Table(
         caption="Indicators by director and status",
         header=("Director", *(f"{texts[k].glyph} {texts[k].text}" for k in shown), "Total"),
@@ -197,12 +201,20 @@ def _summary(
                 *(Cell(str(by_key.get(k, 0)), Decimal(by_key.get(k, 0))) for k in shown),
                 Cell(str(sum(by_key.values())), Decimal(sum(by_key.values()))),
             )
-            for director, by_key in sorted(counts.items())
+            for director, by_key in counted
         ),
         row_headers=True,
     )
+    chart = status_bars(
+        "Indicators by director and status",
+        [
+            (director, [(mark(texts[k]), by_key.get(k, 0)) for k in shown])
+            for director, by_key in counted
+        ],
+        table,
+    )
     missing = [r for r in rows if r.commentary_due and not comments.get(r.indicator.pk)]
-    blocks: list[Paragraph | Table] = [table]
+    blocks: list[Paragraph | Table | Chart] = [chart]
     if missing:
         blocks.append(
             Table(
