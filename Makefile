@@ -75,6 +75,7 @@ bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/reports.py
 	$(BIN)/python bench/api.py
+	$(BIN)/python bench/spc.py
 	$(BIN)/python bench/jobs.py
 
 # The calc engine at national scale alone (bench/calc_national.py; `make bench` runs it too).

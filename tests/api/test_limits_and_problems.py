@@ -65,7 +65,9 @@ def test_each_kind_of_error_is_a_problem_with_its_own_status(viewer, officer, de
     _problem(api.put(value, {"actual": 1}, headers={"If-Match": '"stale"'}), 409)
 
 
-@pytest.mark.parametrize("path", ["/api/v1/nothing", "/api/v1/indicators/2042SC/nothing/here"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/", "/api/v1/nothing", "/api/v1/indicators/2042SC/nothing/here"]
+)
 def test_an_unknown_path_under_the_api_is_a_404_problem(path, officer, api_as):
     api = api_as(officer)
     assert "No endpoint is at" in _problem(api.get(path), 404)["detail"]

@@ -99,10 +99,19 @@ api = BoardpackAPI(
 unknown = Router()
 
 
+NO_ENDPOINT = "No endpoint is at {}: see /api/v1/docs"
+
+
+@unknown.api_operation(METHODS, "/", include_in_schema=False)
+def _root(request: HttpRequest) -> HttpResponse:
+    """/api/v1/ itself: a problem, not a web page."""
+    raise ApiError(404, NO_ENDPOINT.format(request.path))
+
+
 @unknown.api_operation(METHODS, "/{path:rest}", include_in_schema=False)
 def _unknown(request: HttpRequest, rest: str) -> HttpResponse:
     """Any other path under /api/v1/ (after every endpoint's): a problem, not a web page."""
-    raise ApiError(404, f"No endpoint is at {request.path}: see /api/v1/docs")
+    raise ApiError(404, NO_ENDPOINT.format(request.path))
 
 
 for router in (*(m.router for m in (scorecard, plans, boards, benchmarks, calculated)), unknown):
