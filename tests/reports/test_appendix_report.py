@@ -117,8 +117,9 @@ def test_the_word_paper_has_the_tables():
 
 def test_the_workbook_has_numbers_as_numbers():
     book = load_workbook(io.BytesIO(render_xlsx(build_appendix(AppendixQuery(year=2024)))))
-    assert book.sheetnames == ["Contents", "Summary", DIRECTOR[:31]]
-    rows = [list(row) for row in book[DIRECTOR[:31]].iter_rows(values_only=True)]
+    sheet = DIRECTOR.replace("Assistant Director", "AD")  # 31 characters at most, whole words
+    assert book.sheetnames == ["Contents", "Summary", sheet]
+    rows = [list(row) for row in book[sheet].iter_rows(values_only=True)]
     assert (
         "2042SC",
         "LAC per 10,000 population aged under 18",

@@ -143,6 +143,29 @@ def test_the_workbook_has_a_sheet_per_director_with_numbers(document):
     assert 37.47 in numbers
 
 
+def test_the_workbook_reads_as_a_spreadsheet(document):
+    """Full sheet names, percentages as numbers shown with their sign, widths set, and each
+    measure's trend as Excel's own chart."""
+    workbook = load_workbook(io.BytesIO(render_xlsx(document)))
+    assert "AD – Children's Social Care" in workbook.sheetnames
+    assert all(len(name) <= 31 for name in workbook.sheetnames)
+    sheet = workbook["AD – Children's Social Care"]
+    cells = [c for row in sheet.iter_rows() for c in row]
+    assert not [
+        c.value for c in cells if isinstance(c.value, str) and re.fullmatch(r"[\d.]+%", c.value)
+    ]
+    percentages = [c for c in cells if c.number_format == '0.0"%"']
+    assert percentages
+    assert all(isinstance(c.value, int | float) for c in percentages)
+    assert sheet.column_dimensions["B"].width > 8
+    measures = Indicator.objects.filter(
+        kind="measure", directorate__name="Assistant Director – Children's Social Care"
+    )
+    charts = sum(len(each._charts) for each in workbook.worksheets)
+    assert charts == Indicator.objects.filter(kind="measure").count()
+    assert len(sheet._charts) == measures.count()
+
+
 def test_the_same_data_gives_the_same_document(demo_data):
     first = build_quarterly(QuarterlyQuery(Month(2012, 6)), scheme=current_scheme())
     second = build_quarterly(QuarterlyQuery(Month(2012, 6)), scheme=current_scheme())

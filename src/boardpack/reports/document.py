@@ -60,6 +60,11 @@ class Line:
 
     name: str
     values: tuple[Decimal | None, ...]
+    colour: str = "505A5F"
+    """RGB hex, as the SVG draws the line."""
+    dash: str = ""
+    """Blank (solid), dashed or dotted."""
+    markers: bool = False
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from boardpack.reports.document import (
     Document,
     Fact,
     IndicatorBlock,
+    Line,
     Mark,
     Paragraph,
     Section,
@@ -123,15 +124,42 @@ def _grid(indicator: Indicator, months: list[MonthFacts], scheme: Scheme, year: 
     )
 
 
+TREND_STYLES = (("1D70B8", ""), ("505A5F", "dashed"), ("0B0C0C", "dotted"))
+"""This year's actuals, last year's and the target, as the SVG draws them."""
+
+
 def _chart(indicator: Indicator, values: YearValues, months: list[MonthFacts]) -> Chart:
     trend = trend_chart(indicator, values, months)
+    numbers = list(trend.values.values())
     data = Table(
         caption=f"Chart data: {trend.caption}",
         header=("Month", *trend.headings),
-        rows=tuple((Cell(label), *(Cell(text) for text in texts)) for label, texts in trend.rows),
+        rows=tuple(
+            (
+                Cell(label),
+                *(
+                    Cell(text, numbers[n][row], indicator.decimals)
+                    if numbers[n][row] is not None
+                    else Cell(text)
+                    for n, text in enumerate(texts)
+                ),
+            )
+            for row, (label, texts) in enumerate(trend.rows)
+        ),
         row_headers=True,
     )
-    return Chart(title=trend.caption, svg=trend.svg, data=data)
+    lines = tuple(
+        Line(name, tuple(line), colour, dash, markers=dash != "dotted")
+        for (name, line), (colour, dash) in zip(trend.values.items(), TREND_STYLES, strict=True)
+    )
+    return Chart(
+        title=trend.caption,
+        svg=trend.svg,
+        data=data,
+        labels=tuple(trend.labels),
+        lines=lines,
+        decimals=indicator.decimals,
+    )
 
 
 def _facts(indicator: Indicator) -> tuple[Fact, ...]:

@@ -53,6 +53,8 @@ def table_html(table: Table) -> SafeString:
     widths = "".join(f'<col width="{width}%">' for width in table.widths)
     header = "".join(
         f'<th scope="col"{NUMBER if n in numeric else ""}>{escape(text)}</th>'
+        if text
+        else "<td></td>"
         for n, text in enumerate(table.header)
     )
     colgroup = f"<colgroup>{widths}</colgroup>" if widths else ""
