@@ -149,6 +149,17 @@ class Document:
     """Printed (PDF, Word) on landscape pages: for wide tables of text, as trackers are."""
     filename: str = ""
     """The download's name without its extension, when the title does not make a good one."""
+    contents: bool = False
+    """Opens with a contents list of its level-1 sections (a board pack's parts)."""
+    contents_pages: tuple[int, ...] = ()
+    """The page each of those sections starts on, once a printer has counted them."""
+
+    @property
+    def contents_entries(self) -> list[tuple[str, int | None]]:
+        """The contents list: each level-1 section's heading and its page, where known."""
+        headings = [section.heading for section in self.sections if section.level == 1]
+        pages: list[int | None] = [*self.contents_pages]
+        return list(zip(headings, pages + [None] * (len(headings) - len(pages)), strict=True))
 
     @property
     def filename_stem(self) -> str:

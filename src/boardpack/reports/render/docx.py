@@ -74,6 +74,12 @@ TABLE_LOOK = (
     '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
     'w:noHBand="0" w:noVBand="1"/>'
 )
+TOC_BEGIN = (
+    '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+    '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+)
+TOC_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 TABS_AND_BREAKS = re.compile(r"([\t\r\n])")
 WORD_TABS_AND_BREAKS = {"\t": "<w:tab/>", "\r": "<w:br/>", "\n": "<w:br/>"}
 
@@ -267,6 +273,15 @@ class _Body:
         else:
             self.indicator(block)
 
+    def contents(self, headings: list[str]) -> None:
+        """A table-of-contents field of the level-1 headings, its entries written out (Word
+        fills in their pages when it opens the file: the field is marked dirty, to be updated)."""
+        self.paragraph(_run("Contents", bold=True, size=28), "TOC Heading")
+        for n, heading in enumerate(headings):
+            start = TOC_BEGIN if n == 0 else ""
+            end = TOC_END if n == len(headings) - 1 else ""
+            self.paragraph(start + _run(heading) + end)
+
     def section(self, section: Section) -> None:
         if section.page_break:
             self.paragraph('<w:r><w:br w:type="page"/></w:r>')
@@ -308,6 +323,8 @@ def render_docx(document: Document) -> bytes:
     body.heading(_run(document.title), 0)
     for line in document.cover_lines:
         body.paragraph(_run(line))
+    if document.contents:
+        body.contents([heading for heading, _ in document.contents_entries])
     for section in document.sections:
         body.section(section)
     body.finish()
