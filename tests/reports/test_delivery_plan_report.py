@@ -142,6 +142,13 @@ def test_the_word_document(document):
     action_rows = [row for table in word.tables for row in table.rows[1:] if len(row.cells) == 6]
     assert len(action_rows) == 196
     assert word.sections[0].page_width > word.sections[0].page_height
+    # BRAG as trackers show it: the cell filled with the status's colour, its word in it.
+    fills = Counter(
+        (row.cells[5].text, row.cells[5]._tc.tcPr.xpath("string(w:shd/@w:fill)"))
+        for row in action_rows
+    )
+    assert fills[("◐ Amber", "F47738")] == 13
+    assert fills[("▲ Red", "D4351C")] == 9
 
 
 def test_the_workbook(document):
@@ -163,6 +170,15 @@ def test_the_workbook(document):
     )
     assert brags == {"▲ Red": 9, "◐ Amber": 13, "✔ Green": 103, "■ Blue": 67, "– No status": 4}
     assert sum(brags.values()) == 196
+    filled = {
+        cell.value: cell.fill.fgColor.rgb
+        for sheet in workbook.worksheets[2:]
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.column == 6 and cell.fill.fill_type == "solid"
+    }
+    assert filled["◐ Amber"].endswith("F47738")
+    assert filled["✔ Green"].endswith("00703C")
 
 
 def test_the_html_is_the_web_preview(document):

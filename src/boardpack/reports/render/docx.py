@@ -42,6 +42,7 @@ from boardpack.reports.document import (
     Section,
     Table,
 )
+from boardpack.reports.render.fills import FILLS
 from boardpack.reports.render.zipdates import restamp
 
 MARK_COLOURS = {
@@ -118,19 +119,36 @@ def _paragraph(runs: str, *, style: str = "", keep_with_next: bool = False) -> s
     return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{runs}</w:p>"
 
 
-def _row(widths: list[int], cells: list[str], *, header: bool = False) -> str:
-    """A table row; a header row repeats at the top of each page the table runs onto."""
+def _row(
+    widths: list[int], cells: list[str], *, header: bool = False, fills: list[str] | None = None
+) -> str:
+    """A table row; a header row repeats at the top of each page the table runs onto. `fills`:
+    each cell's background (RGB hex, blank for none)."""
+    shades = [
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+        for fill in fills or [""] * len(cells)
+    ]
     content = "".join(
-        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr><w:p>{runs}</w:p></w:tc>'
-        for width, runs in zip(widths, cells, strict=True)
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{shade}</w:tcPr><w:p>{runs}</w:p></w:tc>'
+        for width, runs, shade in zip(widths, cells, shades, strict=True)
     )
     return f"<w:tr>{'<w:trPr><w:tblHeader/></w:trPr>' if header else ''}{content}</w:tr>"
 
 
 def _value(cell: Cell, *, bold: bool, size: int) -> str:
+    if cell.mark is not None and cell.filled:
+        _, text = FILLS.get(cell.mark.key, FILLS["none"])
+        mark = cell.mark
+        return _run(f"{mark.glyph} {mark.text}", bold=True, colour=text, size=size)
     if cell.mark is not None:
         return _mark(cell.mark, size)
     return _run(cell.text, bold=bold, size=size)
+
+
+def _fill(cell: Cell) -> str:
+    if cell.mark is None or not cell.filled:
+        return ""
+    return FILLS.get(cell.mark.key, FILLS["none"])[0]
 
 
 @functools.cache
@@ -187,6 +205,7 @@ class _Body:
                     _value(cell, bold=table.row_headers and n == 0, size=size)
                     for n, cell in enumerate(row)
                 ],
+                fills=[_fill(cell) for cell in row],
             )
             for row in table.rows
         )

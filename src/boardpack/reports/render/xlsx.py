@@ -9,7 +9,7 @@ from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -23,6 +23,7 @@ from boardpack.reports.document import (
     Paragraph,
     Table,
 )
+from boardpack.reports.render.fills import FILLS
 from boardpack.reports.render.zipdates import restamp
 
 BOLD = Font(bold=True)
@@ -90,6 +91,10 @@ def _write_cell(sheet: Worksheet, row: int, column: int, cell: Cell) -> None:
         target.number_format = _number_format(cell.decimals, cell.text)
     elif cell.mark is not None:
         target.value = f"{cell.mark.glyph} {cell.mark.text}"
+        if cell.filled:
+            fill, text = FILLS.get(cell.mark.key, FILLS["none"])
+            target.fill = PatternFill("solid", fgColor=fill)
+            target.font = Font(bold=True, color=text)
     else:
         target.value = cell.text
 
