@@ -170,9 +170,10 @@ def test_an_officer_cannot_remove_their_own_officer_role_or_stop_their_own_login
     before = _snapshot()
     page = _text(client.post(f"/people/{person.pk}/edit/", _edit(person, role="viewer")))
     assert (
-        '<a href="#id_role_0">You cannot remove your own performance officer role: ask another'
+        '<a href="#id_role">You cannot remove your own performance officer role: ask another'
         in page
     )
+    assert 'class="govuk-radios__input" id="id_role" name="role"' in page  # where the link lands
     data = _edit(person)
     del data["active"]
     page = _text(client.post(f"/people/{person.pk}/edit/", data))

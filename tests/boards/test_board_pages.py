@@ -10,6 +10,7 @@ from boardpack.boards.outbox import cycle_run
 from boardpack.plans.models import Plan
 from tests.boards.world import at
 from tests.conftest import PASSWORD
+from tests.forms import date_input
 
 pytestmark = pytest.mark.django_db
 READERS = ["member", "chair", "lead", "safeguarding"]
@@ -65,7 +66,7 @@ def test_only_managers_change_a_board(world, client, who):
     selection = board.selections.get()
     remove = f"/boards/{board.pk}/selections/{selection.pk}/remove/"
     assert client.post(remove).status_code == 403
-    meetings = {"first": "2012-09-26", "every_weeks": "6", "count": "3"}
+    meetings = {**date_input("first", "26 9 2012"), "every_weeks": "6", "count": "3"}
     assert client.post(f"/boards/{board.pk}/meetings/", meetings).status_code == 403
     assert client.post(f"/meetings/{world.meeting.pk}/remove/").status_code == 403
     assert client.get(f"/meetings/{world.meeting.pk}/edit/").status_code == 403
@@ -150,7 +151,7 @@ def test_a_manager_adds_and_removes_what_the_board_oversees(world, client):
 def test_meetings_every_six_weeks_review_the_last_quarter_ended(world, client):
     _as(client, world, "pm")
     board = world.board
-    meetings = {"first": "2012-09-26", "every_weeks": "6", "count": "3"}
+    meetings = {**date_input("first", "26 9 2012"), "every_weeks": "6", "count": "3"}
     assert client.post(f"/boards/{board.pk}/meetings/", meetings).status_code == 302
     added = list(board.meetings.filter(date__gt=date(2012, 9, 1)).values_list("date", "period"))
     assert added == [
@@ -166,11 +167,11 @@ def test_meetings_every_six_weeks_review_the_last_quarter_ended(world, client):
 def test_a_manager_moves_a_meeting_and_changes_what_it_reviews(world, client, officer):
     client.force_login(officer)
     meeting = world.meeting
-    form = {"date": "2012-08-22", "period": "2012-07"}
+    form = {**date_input("date", "22 8 2012"), "period": "2012-07"}
     assert client.post(f"/meetings/{meeting.pk}/edit/", form).status_code == 302
     meeting.refresh_from_db()
     assert (meeting.date, meeting.period) == (date(2012, 8, 22), date(2012, 7, 31))
-    bad = client.post(f"/meetings/{meeting.pk}/edit/", {"date": "2012-08-22", "period": "July"})
+    bad = client.post(f"/meetings/{meeting.pk}/edit/", {**form, "period": "July"})
     assert "is not a period" in bad.content.decode()
 
 

@@ -78,6 +78,14 @@ def sign_in(page: Page, base: str, username: str, password: str) -> None:
     page.wait_for_url(f"{base}/")
 
 
+def fill_date(page: Page, legend: str, typed: str) -> None:
+    """Type `typed` ("26 9 2012") into the day, month and year boxes of the GOV.UK date input
+    whose legend is `legend`, as a person does."""
+    group = page.get_by_role("group", name=legend)
+    for part, value in zip(("Day", "Month", "Year"), typed.split(), strict=True):
+        group.get_by_label(part, exact=True).fill(value)
+
+
 def all_violations(page: Page, impacts: tuple[str, ...] = ()) -> list[str]:
     """Run axe-core in the page; return its violations of these impacts (all when none are
     named: minor, moderate, serious and critical). (Evaluated through the DevTools protocol,

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from boardpack.plans.models import Action, BragChange
-from tests.browser.conftest import screenshot, serious_violations, sign_in
+from tests.browser.conftest import fill_date, screenshot, serious_violations, sign_in
 from tests.conftest import PASSWORD
 from tests.plans.conftest import lead, manager, plan  # noqa: F401  (fixtures)
 
@@ -36,7 +36,7 @@ def test_a_lead_adds_progress_and_proposes_a_brag_the_manager_confirms(
     expect(page.locator("h1")).to_have_text("Action 7b")
     _checked(page, "plans-action")
 
-    page.get_by_label("Date of the update").fill("02/09/2019")
+    fill_date(page, "Date of the update", "2 9 2019")
     page.get_by_label("What has happened").fill("Panels paused over the summer")
     page.get_by_label("Propose Amber – Issues being managed").check()
     page.get_by_role("button", name="Add progress").click()
@@ -67,9 +67,11 @@ def test_an_error_is_announced_and_the_page_still_passes_axe(
     sign_in(page, live_server.url, "lead", PASSWORD)
     seven_b = Action.objects.get(ref="7b")
     page.goto(f"{live_server.url}/plans/{plan.slug}/actions/{seven_b.pk}/")
-    page.get_by_label("Date of the update").fill("31/04/2019")
+    fill_date(page, "Date of the update", "31 4 2019")
     page.get_by_role("button", name="Add progress").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("as a real date")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "The date of the update must be a real date"
+    )
     _checked(page, "plans-action-error")
 
 
@@ -104,7 +106,7 @@ def test_an_officer_resolves_a_flagged_timescale(
     _checked(page, "plans-needs-attention")
     page.get_by_role("link", name="Resolve the timescale of action 12d").click()
     _checked(page, "plans-timescale-resolve")
-    page.get_by_label("Due date").fill("30/04/2019")
+    fill_date(page, "Due date", "30 4 2019")
     page.get_by_role("button", name="Resolve timescale").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("is resolved")
     assert str(Action.objects.get(ref="12d").due_date) == "2019-04-30"

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from boardpack.boards.outbox import cycle_run
 from boardpack.plans.models import ProgressEntry
 from tests.boards.world import Inbox, World, at, build_world, smtp_server, text_of
-from tests.browser.conftest import screenshot, serious_violations, sign_in
+from tests.browser.conftest import fill_date, screenshot, serious_violations, sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -69,7 +69,7 @@ def test_a_programme_manager_sets_up_meetings_every_six_weeks(live_server, page,
     page.get_by_role("link", name="Boards").click()
     _checked(page, "boards")
     page.get_by_role("link", name=cycle.board.name).click()
-    page.get_by_label("Date of the meeting (the first, if it repeats)").fill("2012-09-26")
+    fill_date(page, "Date of the meeting (the first, if it repeats)", "26 9 2012")
     page.get_by_label("Repeats every (weeks)").fill("6")
     page.get_by_label("How many meetings").fill("3")
     _checked(page, "board")

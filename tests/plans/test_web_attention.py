@@ -6,6 +6,8 @@ import pytest
 
 from boardpack.plans.models import Action, TimescaleResolution
 from boardpack.plans.services import PlanError, timescale_resolve
+from tests.forms import date_input
+from tests.pages import text
 from tests.plans.trackers import MESSY, import_tracker
 
 
@@ -21,7 +23,7 @@ def test_officers_see_every_flagged_cell_linking_to_its_action(client, officer, 
     assert f'href="/plans/{plan.slug}/actions/{twelve_d.pk}/"' in html
     assert f'href="/plans/{plan.slug}/actions/{ten_b.pk}/"' in html
     assert "<strong>Timescale:</strong> 31/04/19 is not a date that exists" in html
-    assert "<strong>B.R.A.G.:</strong> &#x27;Amber/Green&#x27; names more than one status" in html
+    assert "<strong>B.R.A.G.:</strong> 'Amber/Green' names more than one status" in text(html)
     assert f'href="/needs-attention/{twelve_d.pk}/timescale/"' in html
     assert f'href="/needs-attention/{ten_b.pk}/timescale/"' not in html  # its timescale is fine
 
@@ -33,7 +35,7 @@ def test_only_officers_reach_needs_attention(client, plan, lead, manager, viewer
     assert client.get("/needs-attention/").status_code == 403
     url = f"/needs-attention/{twelve_d.pk}/timescale/"
     assert client.get(url).status_code == 403
-    assert client.post(url, {"due_date": "30/04/2019"}).status_code == 403
+    assert client.post(url, date_input("due_date", "30 4 2019")).status_code == 403
     assert not TimescaleResolution.objects.exists()
     assert _action("12d").due_date is None
 
@@ -44,7 +46,7 @@ def test_an_officer_resolves_a_flagged_timescale_keeping_the_text(client, office
     html = client.get(url).content.decode()
     assert "31/04/19" in html
     assert "is not a date that exists" in html
-    response = client.post(url, {"due_date": "30/04/2019", "note": "April was meant"})
+    response = client.post(url, {**date_input("due_date", "30 4 2019"), "note": "April was meant"})
     assert response.status_code == 302
     assert response["Location"] == "/needs-attention/"
     twelve_d = _action("12d")
@@ -70,11 +72,11 @@ def test_an_officer_resolves_a_flagged_timescale_keeping_the_text(client, office
 def test_a_resolution_needs_a_date_or_ongoing(client, officer, plan):
     client.force_login(officer)
     url = f"/needs-attention/{_action('12d').pk}/timescale/"
-    response = client.post(url, {"due_date": "", "note": ""})
+    response = client.post(url, {**date_input("due_date", ""), "note": ""})
     assert response.status_code == 200
     assert "Give a due date, say the action is ongoing, or both" in response.content.decode()
-    response = client.post(url, {"due_date": "31/04/2019"})
-    assert "as a real date" in response.content.decode()
+    response = client.post(url, date_input("due_date", "31 4 2019"))
+    assert "The due date must be a real date" in response.content.decode()
     assert not TimescaleResolution.objects.exists()
     response = client.post(url, {"ongoing": "yes"})
     assert response.status_code == 302

@@ -11,6 +11,7 @@ from boardpack.accounts.models import Person, Role
 from boardpack.plans.models import Action, BragChange, ProgressEntry
 from boardpack.plans.services import brag_propose
 from tests.conftest import PASSWORD
+from tests.forms import date_input
 
 
 def _action(ref: str) -> Action:
@@ -40,7 +41,10 @@ def test_a_lead_adds_progress_to_their_action(client, lead, plan):
     client.force_login(lead)
     response = client.post(
         _url("7b", "progress/"),
-        {"progress-day": "02/09/2019", "progress-text": "Panel met with four young people"},
+        {
+            **date_input("progress-day", "2 9 2019"),
+            "progress-text": "Panel met with four young people",
+        },
     )
     assert response.status_code == 302
     assert response["Location"] == _url("7b")
@@ -54,13 +58,13 @@ def test_a_lead_adds_progress_to_their_action(client, lead, plan):
 def test_a_progress_entry_needs_a_real_date_and_words(client, lead, plan):
     client.force_login(lead)
     before = _writes()
-    response = client.post(_url("7b", "progress/"), {"progress-day": "31/04/2019"})
+    response = client.post(_url("7b", "progress/"), date_input("progress-day", "31 4 2019"))
     html = response.content.decode()
     assert response.status_code == 200
     assert "<title>Error: " in html
-    assert "Enter the date of the update as a real date" in html
+    assert "The date of the update must be a real date" in html
     assert "Write what has happened" in html
-    assert 'href="#id_progress-day"' in html
+    assert 'href="#id_progress-day-day"' in html
     assert _writes() == before
 
 
@@ -113,7 +117,8 @@ def test_an_officer_updates_and_confirms_any_action(client, officer, plan):
     client.force_login(officer)
     assert (
         client.post(
-            _url("1", "progress/"), {"progress-day": "2019-09-02", "progress-text": "Chased"}
+            _url("1", "progress/"),
+            {**date_input("progress-day", "2 9 2019"), "progress-text": "Chased"},
         ).status_code
         == 302
     )
@@ -136,7 +141,10 @@ def test_others_cannot_change_an_action_and_nothing_is_written(
     assert "Propose a BRAG status" not in html
     assert "Confirm Green" not in html
     posts = [
-        (_url("7b", "progress/"), {"progress-day": "02/09/2019", "progress-text": "Not mine"}),
+        (
+            _url("7b", "progress/"),
+            {**date_input("progress-day", "2 9 2019"), "progress-text": "Not mine"},
+        ),
         (_url("7b", "brag/"), {"brag-brag": "red", "brag-reason": "Not mine"}),
         (_url("7b", f"brag/{proposal.pk}/confirm/"), {}),
     ]
@@ -156,7 +164,7 @@ def test_a_lead_cannot_confirm_their_own_proposal(client, lead, plan):
 
 def test_a_lead_of_one_action_can_change_only_that_action(client, other_lead, plan):
     client.force_login(other_lead)
-    data = {"progress-day": "02/09/2019", "progress-text": "Champions named"}
+    data = {**date_input("progress-day", "2 9 2019"), "progress-text": "Champions named"}
     assert client.post(_url("1", "progress/"), data).status_code == 302
     assert client.post(_url("7b", "progress/"), data).status_code == 403
 

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from boardpack.boards.models import Board, Meeting
 from boardpack.plans.models import Action, Plan
 from boardpack.plans.services import brag_propose, progress_add
+from tests.pages import rows, text
 from tests.plans.trackers import HEADER, MESSY, TITLE, action, import_tracker
 
 TODAY = date(2019, 11, 15)
@@ -36,9 +37,9 @@ def _action_url(ref: str) -> str:
 
 def _rows(html: str) -> dict[str, str]:
     """Each action row of a page by the ref it links to."""
-    rows = re.findall(r'(<tr class="govuk-table__row[^"]*" data-action=.*?</tr>)', html, re.S)
     return {
-        re.search(r'">([^<]+)<span class="govuk-visually-hidden">: open', r)[1]: r for r in rows
+        re.search(r'">([^<]+)<span class="govuk-visually-hidden">: open', r)[1]: r
+        for _, r in rows(html, "data-action")
     }
 
 
@@ -51,7 +52,7 @@ def test_a_visitor_must_sign_in(client, plan):
 
 def test_the_plans_list_counts_each_plans_actions_by_brag(client, viewer, plan):
     html = _html(client, viewer, "/plans/")
-    row = re.search(r'<tr class="govuk-table__row" data-summary="Corporate.*?</tr>', html, re.S)[0]
+    row = next(r for key, r in rows(html, "data-summary") if key.startswith("Corporate"))
     counts = dict(re.findall(r'data-brag="(\w+)">(\d+)<', row))
     assert counts == {"red": "1", "amber": "0", "green": "2", "blue": "3", "none": "2"}
     assert f'href="/plans/{plan.slug}/"' in row
@@ -153,22 +154,29 @@ def test_filters_narrow_the_actions(client, viewer, plan):
     assert len(_rows(_html(client, viewer, url + "?objective=99&brag=purple"))) == 8
 
 
+SUMMARY_ROW = (
+    r'<dt class="govuk-summary-list__key">\s*(.*?)\s*</dt>\s*'
+    r'<dd class="govuk-summary-list__value[^"]*">\s*(.*?)\s*</dd>'
+)
+"""A summary list's row: (key, value)."""
+
+
 def test_the_action_page_shows_every_field(client, viewer, plan):
     html = _html(client, viewer, _action_url("1"))
-    fields = dict(re.findall(r'data-field="(\w+)">.*?<dd[^>]*>(.*?)</dd>', html, re.S))
-    assert fields["ref"] == "1"
-    assert fields["activity"] == "Identify champions"
-    assert fields["evidence"] == "Minutes"
-    assert fields["metric"] == "CS143"
+    fields = dict(re.findall(SUMMARY_ROW, html, re.S))
+    assert fields["Ref"] == "1"
+    assert fields["Activity"] == "Identify champions"
+    assert fields["Evidence"] == "Minutes"
+    assert fields["Metric"] == "CS143"
     assert re.search(
-        r'<a class="govuk-link" href="/indicators/\d+/">CS143: ', fields["metric_indicator"]
+        r'<a class="govuk-link" href="/indicators/\d+/">CS143: ', fields["Metric indicator"]
     )
-    assert fields["current_text"] == "Total 3 15.01.19"
-    assert fields["responsible"] == "Improvement Partner"
-    assert fields["responsible_links"] == "Improvement Partner (person)"
-    assert fields["timescale_text"] == "Nov-19"
-    assert fields["due_date"] == "30/11/2019"
-    assert fields["brag"] == "Green"
+    assert fields["Current data and date"] == "Total 3 15.01.19"
+    assert fields["Responsible (as written)"] == "Improvement Partner"
+    assert fields["Leads in Boardpack"] == "Improvement Partner (person)"
+    assert fields["Timescale as written"] == "Nov-19"
+    assert fields["Due date"] == "30/11/2019"
+    assert fields["BRAG"] == "Green"
     log = re.findall(r'<span class="bp-log__when">(.*?)</span>', html)
     assert log == ["Undated", "26.03.19", "14.05.19"]
     assert "JL advised EG confirmed that this paused" in html
@@ -189,7 +197,7 @@ def test_the_action_page_shows_flags_the_duplicate_link_and_cells_not_read(clien
 
 def test_the_history_shows_brag_changes_and_field_changes(client, viewer, plan):
     html = _html(client, viewer, _action_url("7b"))
-    assert "import: tracker.xlsx (BRAG written &#x27;Blu&#x27;)" in html
+    assert "import: tracker.xlsx (BRAG written 'Blu')" in text(html)
     assert "Imported or created" in html
 
 

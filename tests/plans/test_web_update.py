@@ -4,6 +4,7 @@ the proposal's one reason, and both or neither are written."""
 import pytest
 
 from boardpack.plans.models import Action, BragChange, ProgressEntry
+from tests.forms import date_input
 
 
 def _action(ref: str) -> Action:
@@ -13,7 +14,11 @@ def _action(ref: str) -> Action:
 def _post(client, user, ref="7b", **data):
     client.force_login(user)
     found = _action(ref)
-    form = {"progress-day": "02/09/2019", "progress-text": "Panels paused for summer", **data}
+    form = {
+        **date_input("progress-day", "2 9 2019"),
+        "progress-text": "Panels paused for summer",
+        **data,
+    }
     return client.post(f"/plans/{found.plan.slug}/actions/{found.pk}/progress/", form, follow=True)
 
 
@@ -53,8 +58,10 @@ def test_the_form_offers_keeping_the_status_first(client, lead, plan):
 
 def test_a_bad_date_writes_neither(client, lead, plan):
     before = ProgressEntry.objects.count()
-    response = _post(client, lead, **{"progress-day": "31/04/2019", "progress-brag": "red"})
-    assert "Enter the date of the update as a real date" in response.content.decode()
+    response = _post(
+        client, lead, **date_input("progress-day", "31 4 2019"), **{"progress-brag": "red"}
+    )
+    assert "The date of the update must be a real date" in response.content.decode()
     assert ProgressEntry.objects.count() == before
     assert not BragChange.objects.filter(confirmed=False).exists()
 

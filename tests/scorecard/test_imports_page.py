@@ -1,5 +1,4 @@
 import io
-import re
 from decimal import Decimal
 
 import pytest
@@ -7,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
 from boardpack.scorecard.models import Actual, Comment, Indicator, Source, Target
+from tests.pages import TABLE_ROW, cells, summary, text
 
 URL = "/imports/"
 GOOD_VALUES = (
@@ -35,11 +35,7 @@ def _snapshot() -> tuple:
 
 
 def _summary(html: str) -> dict[str, str]:
-    return dict(
-        re.findall(
-            r'summary-list__key">([^<]+)</dt><dd class="govuk-summary-list__value">(\d+)', html
-        )
-    )
+    return summary(html)
 
 
 def test_the_page_offers_the_three_kinds_and_a_file_upload(client, officer):
@@ -83,13 +79,10 @@ def test_a_bad_file_lists_every_error_by_row_and_column_and_writes_nothing(
     assert _snapshot() == before
     assert "govuk-error-summary" in html
     assert '<a href="#id_file">bad.csv has 3 problems, listed in the table.' in html
-    table = html.split('id="import-problems"')[1].split("</table>")[0]
-    cells = [
-        re.findall(r'<td class="govuk-table__cell[^"]*">(.*?)</td>', row)
-        for row in re.findall(r"<tr class=\"govuk-table__row\">(.*?)</tr>", table, re.S)
-    ]
-    assert [c[:2] for c in cells if c] == [["3", "code"], ["4", "period"], ["4", "actual"]]
-    assert "&#x27;NOPE&#x27; is not a known indicator code" in cells[1][2]
+    body = html.split('id="import-problems"')[1].split("<tbody")[1].split("</table>")[0]
+    found = [cells(row) for row in TABLE_ROW.findall(body)]
+    assert [c[:2] for c in found] == [["3", "code"], ["4", "period"], ["4", "actual"]]
+    assert "'NOPE' is not a known indicator code" in text(found[0][2])
     assert "govuk-notification-banner" not in html
 
 
@@ -109,11 +102,14 @@ def test_the_kind_and_the_file_are_required(client, officer):
     assert "The selected file is empty" in empty
 
 
-def test_a_file_over_20_mb_is_refused(client, officer, demo_data):
+def test_a_file_over_the_upload_limit_is_refused(client, officer, demo_data, settings):
+    assert settings.BOARDPACK_UPLOAD_MAX_MB == 50
+    settings.BOARDPACK_UPLOAD_MAX_MB = 1
     before = _snapshot()
-    big = b"code,period,actual\n" + b"x" * (20 * 1024 * 1024)
+    big = b"code,period,actual\n" + b"x" * (1024 * 1024)
     html = _upload(client, officer, "values", "big.csv", big).content.decode()
-    assert "The selected file must be smaller than 20 MB" in html
+    assert "The selected file must be smaller than 1 MB" in html
+    assert "smaller than 1 MB. The first row names the columns" in html
     assert _snapshot() == before
 
 

@@ -13,6 +13,7 @@ from boardpack.lib.importing import run_import
 from boardpack.lib.sources import Source
 from boardpack.scorecard import services
 from boardpack.scorecard.models import Actual, Comment, Indicator
+from tests.pages import rows, summary
 
 MONTH_ENDS = "30/04/12 31/05/12 30/06/12 31/07/12 31/08/12 30/09/12 31/10/12 30/11/12 31/12/12"
 YEAR_END = "31/01/13 28/02/13 31/03/13"
@@ -36,7 +37,7 @@ def _cells(html: str, row: str) -> list[str]:
 
 
 def _history(html: str) -> list[str]:
-    return re.findall(r'<tr class="govuk-table__row" data-history="[^"]*">(.*?)</tr>', html, re.S)
+    return [row for _, row in rows(html, "data-history")]
 
 
 def _record(code: str, month: str, *, actual=None, target=None, provisional=False, user=None):
@@ -69,12 +70,7 @@ def test_an_unknown_indicator_is_not_found(client, viewer, demo_data):
 
 def test_the_header_describes_the_indicator(client, viewer, demo_data):
     html = _html(client, viewer)
-    header = dict(
-        re.findall(
-            r'summary-list__key">([^<]+)</dt>\s*<dd class="govuk-summary-list__value">([^<]*)<',
-            html,
-        )
-    )
+    header = summary(html)
     assert header["Code"] == "2042SC"
     assert header["Owner"] == "Head of Safeguarding Service"
     assert header["Polarity"] == "Smaller is better"
@@ -88,7 +84,7 @@ def test_the_header_describes_the_indicator(client, viewer, demo_data):
 def test_the_grid_prints_2042SC_in_2012_13_as_the_seed_does(client, viewer, demo_data):
     html = _html(client, viewer)
     assert "Values 2012/13" in html
-    headings = re.search(r"<thead.*?</thead>", html, re.S)[0]
+    headings = re.search(r"<thead.*?</thead>", html.split('id="values"')[1], re.S)[0]
     assert (
         re.findall(r"<th scope=\"col\"[^>]*>([\d/]+)</th>", headings)
         == f"{MONTH_ENDS} {YEAR_END}".split()
@@ -129,17 +125,29 @@ def test_another_financial_year_can_be_chosen_but_only_one_with_data(client, vie
         assert client.get(_url("2042SC", f"?year={bad}")).status_code == 404
 
 
+def test_the_page_opens_with_the_latest_actual_status_travel_and_trend_then_the_definition(
+    client, viewer, demo_data
+):
+    html = _html(client, viewer)
+    headings = re.findall(r'<h2 class="govuk-heading-m"[^>]*>([^<]+)</h2>', html)
+    assert headings[:2] == ["Latest: Jun 2012", "Trend"]
+    assert headings.index("Values 2012/13") < headings.index("About this indicator")
+    latest = html.split("Latest: Jun 2012</h2>")[1].split("<h2")[0]
+    assert re.search(r"Actual\s*</dt>\s*<dd[^>]*>\s*37.47", latest)
+    assert re.search(r"Target\s*</dt>\s*<dd[^>]*>\s*36.00", latest)
+    assert "◆</span> Worse than target" in latest
+
+
 def test_direction_of_travel_compares_the_latest_month_with_earlier_ones(client, viewer, demo_data):
     html = _html(client, viewer)
-    travel = html.split("Direction of travel</h2>")[1].split("<h2")[0]
-    assert "37.47 (Jun 2012)" in travel
+    travel = html.split("Latest: Jun 2012</h2>")[1].split("<h2")[0]
     assert re.search(r"previous period \(Mar 2012\).*?↓</span> Worsening", travel, re.S)
     assert re.search(r"last year \(Jun 2011\).*?↓</span> Worsening", travel, re.S)
 
 
 def test_the_trend_chart_comes_with_its_data_as_a_table(client, viewer, demo_data):
     html = _html(client, viewer)
-    trend = html.split("Trend</h2>")[1].split('id="commentary"')[0]
+    trend = html.split("Trend</h2>")[1].split('id="values"')[0]
     assert trend.count('role="img"') == 2
     assert "<title id=" in trend
     assert "<desc id=" in trend
@@ -179,12 +187,16 @@ def test_commentary_is_listed_newest_first_with_its_state_and_workflow(
     cards = re.findall(r'data-comment="\d+">(.*?)</ol>', html, re.S)
     assert len(cards) == 2
     assert "Quarter 2 2012/13" in cards[0]
-    assert '<strong class="govuk-tag govuk-tag--orange">Returned</strong>' in cards[0]
+    assert re.search(
+        r'<strong class="govuk-tag govuk-tag--orange">\s*Returned\s*</strong>', cards[0]
+    )
     assert "Submitted by Head of Safeguarding Service" in cards[0]
     assert "Returned by Performance Officer" in cards[0]
     assert "Say by how much." in cards[0]
     assert "Quarter 1 2012/13" in cards[1]
-    assert '<strong class="govuk-tag govuk-tag--green">Approved</strong>' in cards[1]
+    assert re.search(
+        r'<strong class="govuk-tag govuk-tag--green">\s*Approved\s*</strong>', cards[1]
+    )
     assert "Currently there are 520 children looked after" in cards[1]
 
 

@@ -24,6 +24,7 @@ from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_POST
 
+from boardpack.accounts.forms import SignInForm
 from boardpack.accounts.permissions import person_of
 from boardpack.accounts.security import record
 from boardpack.accounts.sessions import end_sessions, renew
@@ -37,6 +38,8 @@ REASONS = {
 
 
 class SignInView(auth_views.LoginView):
+    authentication_form = SignInForm
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         name = getattr(settings, "BOARDPACK_OIDC_PROVIDER_NAME", "")

@@ -7,9 +7,10 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
 
 from boardpack.accounts.models import Person, Role
-from boardpack.web.forms import Radios, width
+from boardpack.lib.forms import width
 
 SERVICE_FIELDS = {"password": "new_password1"}
 """Fields person_save names differently from this form."""
@@ -36,7 +37,7 @@ class PersonForm(forms.Form):
     role = forms.ChoiceField(
         label="Role",
         choices=Role.choices,
-        widget=Radios,
+        widget=forms.RadioSelect,
         help_text=(
             "Performance officers manage everything. Indicator owners enter values and write "
             "commentary for their indicators. Delegates write the commentary an owner gives "
@@ -112,3 +113,12 @@ class PersonForm(forms.Form):
     def add_service_errors(self, problems: list[tuple[str, str]]) -> None:
         for field, message in problems:
             self.add_error(SERVICE_FIELDS.get(field, field), message)
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, its refusal worded as GOV.UK words it; it names neither field."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Enter a correct username and password",
+    }

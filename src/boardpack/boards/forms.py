@@ -11,10 +11,11 @@ from boardpack.boards.models import Board, Meeting, PackPart
 from boardpack.boards.services import BoardSettings
 from boardpack.core.cycle import Offsets
 from boardpack.core.periods import Month, PeriodError, parse_period
+from boardpack.lib.forms import DateField, width
 from boardpack.plans.models import Plan
 from boardpack.scorecard.models import Tag
-from boardpack.web.forms import width
 
+DATE_HINT = "For example, 14 1 2027"
 PACK_FIELDS = ("pack_first", "pack_second", "pack_third")
 OFFSET_FIELDS = {
     "request_days": ("Requests go out", "request"),
@@ -30,13 +31,6 @@ SERVICE_FIELDS = {
     "pack_order": "pack_first",
 }
 """Fields the services name differently from these forms."""
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self) -> None:
-        super().__init__(format="%Y-%m-%d")
 
 
 def _days(label: str) -> forms.IntegerField:
@@ -170,10 +164,10 @@ class SelectionForm(forms.Form):
 
 
 class MeetingsForm(ServiceErrors, forms.Form):
-    first = forms.DateField(
+    first = DateField(
         label="Date of the meeting (the first, if it repeats)",
-        widget=DateInput(),
-        error_messages={"required": "Enter the date", "invalid": "Enter a real date"},
+        what="the date of the meeting",
+        help_text=DATE_HINT,
     )
     every_weeks = forms.IntegerField(
         label="Repeats every (weeks)",
@@ -210,8 +204,10 @@ class MeetingsForm(ServiceErrors, forms.Form):
 
 
 class MeetingForm(ServiceErrors, forms.Form):
-    date = forms.DateField(
-        widget=DateInput(), error_messages={"required": "Enter the date", "invalid": "Enter a date"}
+    date = DateField(
+        label="Date of the meeting",
+        what="the date of the meeting",
+        help_text=DATE_HINT,
     )
     period = forms.CharField(
         label="Scorecard period it reviews",

@@ -10,14 +10,13 @@ from django import forms
 
 from boardpack.accounts.models import Person
 from boardpack.core.brag import BRAG_ORDER, Brag
+from boardpack.lib.forms import DateField
 from boardpack.plans.models import Objective
 from boardpack.plans.presenters import NO_STATUS
-from boardpack.web.forms import Radios, width
 
 NO_STATUS_VALUE = "none"
 """The filter's value for actions with no BRAG status (a blank value means any status)."""
-DATE_HINT = "For example, 14/05/2019"
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d.%m.%y", "%d %m %Y"]
+DATE_HINT = "For example, 14 5 2019"
 
 
 class PlanFilters(forms.Form):
@@ -79,20 +78,6 @@ class PlanFilters(forms.Form):
         return any(value not in (None, False, "") for value in self.chosen().values())
 
 
-def _date_field(label: str, *, required: bool, help_text: str = DATE_HINT) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs=width(10)),
-        help_text=help_text,
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as a real date, for example 14/05/2019",
-        },
-    )
-
-
 KEEP = ""
 """The update's BRAG choice that proposes no change."""
 
@@ -101,7 +86,7 @@ class ProgressForm(forms.Form):
     """An update of an action in one form: a dated progress entry and, if the status should
     change, the BRAG proposed; what has happened is the proposal's one reason."""
 
-    day = _date_field("Date of the update", required=True)
+    day = DateField(label="Date of the update", what="the date of the update", help_text=DATE_HINT)
     text = forms.CharField(
         label="What has happened",
         widget=forms.Textarea,
@@ -114,15 +99,13 @@ class ProgressForm(forms.Form):
     )
     brag = forms.ChoiceField(
         label="BRAG status",
-        widget=Radios,
+        widget=forms.RadioSelect,
         required=False,
         error_messages={"invalid_choice": "Choose a BRAG status from the list"},
     )
 
     def __init__(self, data: Any = None, *, today: date, current: str) -> None:
-        super().__init__(
-            data, initial={"day": f"{today:%d/%m/%Y}", "brag": KEEP}, prefix="progress"
-        )
+        super().__init__(data, initial={"day": today, "brag": KEEP}, prefix="progress")
         keep = f"No change: keep {Brag(current).label}" if current else "No change: keep no status"
         self.fields["brag"].choices = [  # type: ignore[attr-defined]
             (KEEP, keep),
@@ -139,7 +122,7 @@ class ProgressForm(forms.Form):
 class BragProposalForm(forms.Form):
     brag = forms.ChoiceField(
         label="Status",
-        widget=Radios,
+        widget=forms.RadioSelect,
         choices=[(s.value, f"{s.label} – {s.style.summary}") for s in BRAG_ORDER],
         error_messages={"required": "Choose a BRAG status"},
     )
@@ -160,8 +143,9 @@ class BragProposalForm(forms.Form):
 
 
 class TimescaleForm(forms.Form):
-    due_date = _date_field(
-        "Due date",
+    due_date = DateField(
+        label="Due date",
+        what="the due date",
         required=False,
         help_text=f"Leave blank if the action has no end date. {DATE_HINT}",
     )

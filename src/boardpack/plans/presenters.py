@@ -14,6 +14,7 @@ from django.core.paginator import Page
 from django.urls import reverse
 
 from boardpack.core.brag import BRAG_ORDER, Brag
+from boardpack.lib.govuk import Tag
 from boardpack.plans.models import Action, Objective, ProgressEntry
 from boardpack.plans.resolutions import is_timescale_flag
 from boardpack.plans.selectors import Horizon, PlanSummary
@@ -30,6 +31,11 @@ class BragView:
     shape: str
     summary: str
     definition: str
+
+    @property
+    def tag(self) -> Tag:
+        """The one tag of a BRAG status, on every page: its shape, its word and its colour."""
+        return Tag(self.label, f"bp-brag bp-brag--{self.key}", self.glyph)
 
 
 NONE_VIEW = BragView(
@@ -116,6 +122,10 @@ class Urgency:
     key: str
     """overdue or soon: the CSS modifier of the highlighted row and its tag."""
     label: str
+
+    @property
+    def tag(self) -> Tag:
+        return Tag(self.label, f"bp-due--{self.key}")
 
 
 def urgency(action: Action, *, as_of: date, horizon: Horizon) -> Urgency | None:

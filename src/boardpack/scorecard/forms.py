@@ -32,7 +32,8 @@ def period_choices(months: list[Month]) -> list[tuple[str, str]]:
 
 
 class ScorecardFilter(forms.Form):
-    period = forms.CharField(required=False, label="Period")
+    period = forms.CharField(required=False, label="Period", widget=forms.Select)
+    """Its options are the months with values (the view's `periods`)."""
     director = forms.ModelChoiceField(
         queryset=OrgUnit.objects.filter(kind=OrgUnit.Kind.DIRECTORATE),
         required=False,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.urls import reverse
@@ -16,6 +16,7 @@ from boardpack.core.status import Direction, Status
 from boardpack.core.symbols import Scheme, Symbol
 from boardpack.core.units import format_value
 from boardpack.lib.charts import Segment, proportion_bar, sparkline
+from boardpack.lib.govuk import Tag
 from boardpack.scorecard.selectors import ScorecardQuery, StatusRow
 from boardpack.scorecard.spc.presenters import spc_cells
 from boardpack.scorecard.spc.selectors import SpcSummary
@@ -71,12 +72,17 @@ class ScorecardPage:
     query: ScorecardQuery
     title: str
     groups: list[DirectorateGroup]
-    counts: list[tuple[str, str, str, int]]
-    """(symbol key, text, glyph, number) in the scheme's order."""
+    counts: list[tuple[Tag, int]]
+    """(status tag with its number, number of indicators) in the scheme's order."""
     bar: SafeString
     """The counts as one proportion bar (status_bar)."""
     special_causes: int
     """How many of the rows' last points are special cause (SPC)."""
+
+
+def status_tag(symbol: Symbol) -> Tag:
+    """The one tag of a status, on every page: its shape, its words and its colour."""
+    return Tag(symbol.text, f"bp-status bp-status--{symbol.key}", symbol.glyph)
 
 
 def figures(row: StatusRow) -> tuple[str, str]:
@@ -124,10 +130,10 @@ def trend_line(row: StatusRow, values: Sequence[Decimal | None]) -> SafeString:
     return mark_safe(sparkline(points, label))
 
 
-def status_bar(counts: Sequence[tuple[str, str, str, int]]) -> SafeString:
+def status_bar(counts: Sequence[tuple[Symbol, int]]) -> SafeString:
     """The summary's counts as a bar of parts with their glyphs and counts."""
-    label = ", ".join(f"{text}: {number}" for _, text, _, number in counts)
-    segments = [Segment(key, text, glyph, number) for key, text, glyph, number in counts]
+    label = ", ".join(f"{symbol.text}: {number}" for symbol, number in counts)
+    segments = [Segment(s.key, s.text, s.glyph, number) for s, number in counts]
     return mark_safe(proportion_bar(segments, f"Indicators by status: {label}"))
 
 
@@ -182,8 +188,8 @@ def scorecard_page(
         )
     tally = Counter(row.symbol.key for row in rows)
     symbols = {row.symbol.key: row.symbol for row in rows}
-    counts = [
-        (key, symbols[key].text, symbols[key].glyph, tally[key])
+    shown = [
+        (symbols[key], tally[key])
         for key in [*scheme.section_order, *sorted(set(tally) - set(scheme.section_order))]
         if key in tally
     ]
@@ -191,8 +197,11 @@ def scorecard_page(
         query=query,
         title=period_title(query.month),
         groups=list(groups.values()),
-        counts=counts,
-        bar=status_bar(counts),
+        counts=[
+            (replace(status_tag(symbol), text=f"{symbol.text}: {number}"), number)
+            for symbol, number in shown
+        ],
+        bar=status_bar(shown),
         special_causes=sum(1 for found in spc.values() if found.special_cause),
     )
 

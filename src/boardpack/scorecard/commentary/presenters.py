@@ -13,31 +13,27 @@ from boardpack.core.commentary import EDITABLE, TRANSITIONS, State
 from boardpack.core.periods import Month
 from boardpack.core.status import EXCEPTIONS
 from boardpack.core.symbols import Scheme
+from boardpack.lib.govuk import Tag
 from boardpack.scorecard.models import Comment
 from boardpack.scorecard.presenters import figures, no_comment_text, period_title
 from boardpack.scorecard.selectors import StatusRow
 
-
-@dataclass(frozen=True)
-class StateTag:
-    text: str
-    colour: str
-    """A GOV.UK tag colour: the class is govuk-tag--<colour>."""
-
-
-NOT_STARTED = StateTag("Not started", "grey")
+NOT_STARTED = Tag("Not started", "govuk-tag--grey")
 STATE_TAGS = {
-    State.DRAFT: StateTag("Draft", "yellow"),
-    State.SUBMITTED: StateTag("Submitted", "light-blue"),
-    State.RETURNED: StateTag("Returned", "orange"),
-    State.APPROVED: StateTag("Approved", "green"),
+    State.DRAFT: Tag("Draft", "govuk-tag--yellow"),
+    State.SUBMITTED: Tag("Submitted"),
+    State.RETURNED: Tag("Returned", "govuk-tag--orange"),
+    State.APPROVED: Tag("Approved", "govuk-tag--green"),
 }
+"""The one tag of each commentary state, on every page (Submitted is the plain blue tag)."""
+CORRECTED = Tag("Corrected", "govuk-tag--purple")
+"""A correction of submitted commentary, in its history (the comment stays submitted)."""
 WRITE = "Write commentary"
 EDIT = "Edit commentary"
 VIEW = "View commentary"
 
 
-def state_tag(comment: Comment | None) -> StateTag:
+def state_tag(comment: Comment | None) -> Tag:
     return STATE_TAGS[State(comment.state)] if comment else NOT_STARTED
 
 
@@ -62,12 +58,9 @@ def error_text(error: Exception) -> str:
     return capfirst(str(error))
 
 
-CORRECTED = StateTag("Corrected", "purple")
-
-
 @dataclass(frozen=True)
 class EventLine:
-    state: StateTag
+    state: Tag
     by: str
     at: datetime
     reason: str
@@ -94,7 +87,7 @@ class CommentaryLine:
     actual: str
     target: str
     comment: Comment | None
-    state: StateTag
+    state: Tag
     reason: str
     action: str
     """The link to the write page: write, or edit (view while submitted) one's own."""
@@ -184,7 +177,7 @@ def paragraphs(text: str) -> list[str]:
 @dataclass(frozen=True)
 class ShownComment:
     comment: Comment
-    state: StateTag
+    state: Tag
     paragraphs: list[str]
 
 

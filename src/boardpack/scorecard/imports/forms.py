@@ -1,49 +1,32 @@
-"""The imports page's form: which kind of file, and the file (CSV or XLSX, up to 20 MB)."""
+"""The imports page's form: which kind of file, and the file (CSV or XLSX, up to
+BOARDPACK_UPLOAD_MAX_MB)."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from boardpack.lib.importing import KINDS
-
-MAX_UPLOAD_MB = 20
+from boardpack.lib.importing import KINDS, Kind, too_large
 
 
-@dataclass(frozen=True)
-class KindChoice:
-    value: str
-    label: str
-    required: tuple[str, ...]
-    optional: tuple[str, ...]
-
-
-def kind_choices() -> list[KindChoice]:
-    """Each kind of file the page takes, with the columns it reads, for the radios' hints."""
-    return [
-        KindChoice(kind.name, kind.label, *kind.columns)
-        for kind in KINDS.values()
-        if kind.upload and kind.columns is not None
-    ]
+def _uploaded() -> list[Kind]:
+    """The kinds of file the page takes: those read from one table with known columns."""
+    return [kind for kind in KINDS.values() if kind.upload and kind.columns is not None]
 
 
 def _choices() -> list[tuple[str, str]]:
-    return [(kind.value, kind.label) for kind in kind_choices()]
+    return [(kind.name, kind.label) for kind in _uploaded()]
 
 
-class Radios(forms.RadioSelect):
-    """GOV.UK radios: the first option carries the field's id, so the error summary links to it."""
-
-    def id_for_label(self, id_: str, index: str | None = None) -> str:
-        return id_
+def _hint(required: tuple[str, ...], optional: tuple[str, ...]) -> str:
+    extra = f" Optional: {', '.join(optional)}." if optional else ""
+    return f"Columns: {', '.join(required)}.{extra}"
 
 
 class ImportForm(forms.Form):
     kind = forms.ChoiceField(
         choices=_choices,
-        widget=Radios,
+        widget=forms.RadioSelect,
         label="What does the file hold?",
         error_messages={"required": "Select what the file holds"},
     )
@@ -55,12 +38,15 @@ class ImportForm(forms.Form):
         },
     )
 
+    @property
+    def kind_hints(self) -> dict[str, str]:
+        """Each kind's columns: the hint under its radio."""
+        return {kind.name: _hint(*kind.columns) for kind in _uploaded() if kind.columns}
+
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
-        if (upload.size or 0) > MAX_UPLOAD_MB * 1024 * 1024:
-            raise forms.ValidationError(
-                f"The selected file must be smaller than {MAX_UPLOAD_MB} MB"
-            )
+        if problem := too_large(upload.size):
+            raise forms.ValidationError(problem)
         return upload
 
 

@@ -12,14 +12,14 @@ from typing import Any
 from django import forms
 
 from boardpack.core.periods import Month, fy_label
+from boardpack.lib.forms import DateField, width
 from boardpack.lib.importing import parse_decimal
 from boardpack.scorecard.indicators.specs import code_taken, fields_of, spec_from_fields
 from boardpack.scorecard.library.selectors import YearValues
 from boardpack.scorecard.models import Indicator
 from boardpack.scorecard.services import IndicatorSpec, ValueEntry
-from boardpack.web.forms import Radios, width
 
-DATE_HINT = "For example, 30/04/2012."
+DATE_HINT = "Milestones only. For example, 30 4 2012."
 
 
 def _text(label: str, help_text: str = "", attrs: dict[str, str] | None = None) -> forms.Field:
@@ -54,7 +54,7 @@ class IndicatorForm(forms.Form):
     service = _choice("Service", forms.Select, "Optional.")
     new_service = _text("Or a new service", "Only if the service is not in the list.", width(30))
     owner = _choice("Owner", forms.Select, "Add people on the People page.")
-    polarity = _choice("Polarity", Radios)
+    polarity = _choice("Polarity", forms.RadioSelect)
     unit = _choice("Unit", forms.Select)
     decimals = _text(
         "Decimal places",
@@ -79,9 +79,11 @@ class IndicatorForm(forms.Form):
         width(5),
     )
     tags = _text("Plan tags", "Separate plans with semicolons, for example CBP; CYPP.", width(20))
-    type = _choice("Type", Radios)
-    due = _text("Due date", f"Milestones only. {DATE_HINT}", width(10))
-    completed = _text("Completed date", f"Milestones only. {DATE_HINT}", width(10))
+    type = _choice("Type", forms.RadioSelect)
+    due = DateField(label="Due date", what="the due date", required=False, help_text=DATE_HINT)
+    completed = DateField(
+        label="Completed date", what="the completed date", required=False, help_text=DATE_HINT
+    )
 
     def __init__(
         self,
@@ -94,6 +96,8 @@ class IndicatorForm(forms.Form):
     ) -> None:
         initial: dict[str, Any] = fields_of(indicator) if indicator else {}
         initial["cumulative"] = initial.get("cumulative") == "yes"
+        if indicator is not None:
+            initial |= {"due": indicator.due_date, "completed": indicator.completed_date}
         super().__init__(data, initial=initial)
         self.indicator = indicator
         self.spec: IndicatorSpec | None = None
@@ -113,6 +117,8 @@ class IndicatorForm(forms.Form):
         fields = {name: value for name, value in data.items() if isinstance(value, str)}
         fields["code"] = self.indicator.code if self.indicator else data.get("code", "")
         fields["cumulative"] = "yes" if data.get("cumulative") else "no"
+        for name in ("due", "completed"):
+            fields[name] = f"{data[name]:%d/%m/%Y}" if data.get(name) else ""
         for name in ("director", "service"):
             typed = data.get(f"new_{name}", "").strip()
             if typed and data.get(name):
