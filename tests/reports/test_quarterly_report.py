@@ -200,7 +200,7 @@ def test_the_cli_writes_a_filtered_report(demo_data, tmp_path: Path):
         stdout=io.StringIO(),
     )
     workbook = load_workbook(output)
-    assert workbook.sheetnames == ["Contents", "Summary", "Assistant Director – Additional"]
+    assert workbook.sheetnames == ["Contents", "Summary", "AD – Additional Needs"]
 
 
 def test_the_cli_names_an_unknown_director(demo_data, tmp_path: Path):
