@@ -92,6 +92,13 @@ def test_the_pack_is_one_word_document_with_the_same_parts(world, client, office
         in text
     )
     assert word.sections[0].orientation == 1  # landscape, for the delivery plan's tables
+    # The contents: a TOC field Word updates on opening, its entries the parts.
+    body = word.element.body.xml
+    assert 'w:fldCharType="begin" w:dirty="true"' in body
+    assert 'TOC \\o "1-1"' in body
+    contents = [p.text for p in word.paragraphs]
+    start = contents.index("Contents")
+    assert contents[start + 1 : start + 4] == list(PARTS)
 
 
 def test_a_board_overseeing_no_indicators_and_no_plans_says_so(world, client, officer):
