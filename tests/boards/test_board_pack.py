@@ -3,6 +3,7 @@ report of the board's scorecard selection and the delivery-plan reports of its p
 PDF and one Word document, in the order the board sets."""
 
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -18,8 +19,8 @@ from tests.boards.world import at
 
 pytestmark = pytest.mark.django_db
 PARTS = (
-    "Chair's briefing",
     "Quarterly performance report",
+    "Chair's briefing",
     "Delivery-plan report: Corporate Parenting Strategy Delivery Plan",
 )
 TITLES = (
@@ -55,6 +56,29 @@ def test_the_pack_is_one_pdf_in_the_board_s_order(world, client):
     assert "Selection: Plan CYPP" in text
 
 
+def test_the_pack_opens_with_its_contents_and_pages_the_performance_report_first(world, client):
+    """By default the performance report comes first; the contents list gives the page each
+    part starts on; the overdue actions are summarised by plan on one page, the detail after."""
+    action = world.action("9")
+    action.due_date = world.meeting.dates.briefing - timedelta(days=30)
+    action.save()
+    response = _pack(client, world.people["pm"].user, world, "pdf")
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages]
+    contents = pages[1]
+    assert "Contents" in contents
+    listed = re.findall(r"^(.+) Page (\d+)$", contents, re.M)
+    assert [name for name, _ in listed] == list(PARTS)
+    for name, page in listed:
+        opening = pages[int(page) - 1].splitlines()
+        assert opening[1] == name, (name, page)  # the line after the footer
+    summary = next(n for n, text in enumerate(pages) if "actions on 08/08/2012: summary" in text)
+    assert "Plan Overdue actions Earliest due Longest overdue" in pages[summary]
+    assert "Corporate Parenting Strategy Delivery Plan 1 09/07/2012 30 days" in pages[summary]
+    assert "action 9" not in pages[summary]
+    assert "Overdue actions on 08/08/2012: detail" in pages[summary + 1]
+    assert "action 9: Review" in pages[summary + 1]
+
+
 def test_the_pack_is_one_word_document_with_the_same_parts(world, client, officer):
     response = _pack(client, officer, world, "docx")
     assert response.status_code == 200
@@ -68,6 +92,13 @@ def test_the_pack_is_one_word_document_with_the_same_parts(world, client, office
         in text
     )
     assert word.sections[0].orientation == 1  # landscape, for the delivery plan's tables
+    # The contents: a TOC field Word updates on opening, its entries the parts.
+    body = word.element.body.xml
+    assert 'w:fldCharType="begin" w:dirty="true"' in body
+    assert 'TOC \\o "1-1"' in body
+    contents = [p.text for p in word.paragraphs]
+    start = contents.index("Contents")
+    assert contents[start + 1 : start + 4] == list(PARTS)
 
 
 def test_a_board_overseeing_no_indicators_and_no_plans_says_so(world, client, officer):

@@ -86,16 +86,22 @@ def fill_date(page: Page, legend: str, typed: str) -> None:
         group.get_by_label(part, exact=True).fill(value)
 
 
-def serious_violations(page: Page) -> list[str]:
-    """Run axe-core in the page; return its serious and critical violations. (Evaluated through
-    the DevTools protocol, which the page's content-security policy does not govern.)"""
+def all_violations(page: Page, impacts: tuple[str, ...] = ()) -> list[str]:
+    """Run axe-core in the page; return its violations of these impacts (all when none are
+    named: minor, moderate, serious and critical). (Evaluated through the DevTools protocol,
+    which the page's content-security policy does not govern.)"""
     page.evaluate(AXE.read_text())
     result = page.evaluate("async () => await axe.run(document)")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
+        if not impacts or v["impact"] in impacts
     ]
+
+
+def serious_violations(page: Page) -> list[str]:
+    """The page's serious and critical axe violations."""
+    return all_violations(page, ("serious", "critical"))
 
 
 def screenshot(page: Page, name: str) -> None:

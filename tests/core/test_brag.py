@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from boardpack.core.brag import BRAG_ORDER, BRAG_STYLES, Brag, BragReading, parse_brag
+from boardpack.core.symbols import get_scheme
 
 
 @pytest.mark.parametrize(
@@ -117,3 +118,9 @@ def test_any_text_is_read_without_error_and_kept_with_a_status_or_a_reason(text)
     reading = parse_brag(text)
     assert reading.text == text
     assert reading.status is not None or bool(reading.flags) == bool(text.strip())
+
+
+def test_no_brag_glyph_is_a_scorecard_symbols_glyph():
+    """Amber (issues being managed) must not read as the scorecard's ● "Within tolerance"."""
+    scorecard = {symbol.glyph for symbol in get_scheme("symbols").symbols.values()}
+    assert not {status.style.glyph for status in Brag} & scorecard

@@ -74,7 +74,7 @@ def test_the_plan_page_summarises_brag_per_objective_with_counts_beside_a_bar(cl
     total = re.search(r'data-summary="total">.*?</tr>', html, re.S)[0]
     assert re.findall(r"<strong>(\d+)</strong>", total) == ["1", "0", "2", "3", "2", "8"]
     # Status is never colour alone: each heading has its shape and its word.
-    for glyph, word in (("▲", "Red"), ("●", "Amber"), ("✔", "Green"), ("■", "Blue")):
+    for glyph, word in (("▲", "Red"), ("◐", "Amber"), ("✔", "Green"), ("■", "Blue")):
         assert f'<span aria-hidden="true">{glyph} </span>{word}</th>' in html
 
 

@@ -2,6 +2,7 @@
 neighbours, with rank, quartile and trend, in the four formats, each opened by its library."""
 
 import io
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -36,12 +37,47 @@ def test_each_director_lists_its_linked_indicators_latest_figures():
     document = build_appendix(AppendixQuery(year=2024))
     assert document.title == "Committee appendix – benchmarks 2024"
     table = _section(document, DIRECTOR).blocks[0]
-    assert table.header == ("Code", "Indicator", "Year", "Value", "Quartile", "Trend")
+    assert table.header == (
+        "Code",
+        "Indicator",
+        "Year",
+        "Value",
+        "England",
+        "Neighbours",
+        "Quartile",
+        "Trend",
+    )
     assert [[row[0], *row[2:]] for row in _texts(table)] == [
-        ["2042SC", "2024", "68", "B", "↑ Improving"],
-        ["NI065", "2024", "19.3", "A", "No earlier value"],
-        ["NI148", "2023/24", "40.0", "C", "↓ Worsening"],
+        ["2042SC", "2024", "68", "69", "70.5", "B", "↑ Improving"],
+        ["NI065", "2024", "19.3", "22.0", "23.8", "A", "No earlier value"],
+        ["NI148", "2023/24", "40.0", "50.0", "27.8", "C", "↓ Worsening"],
     ]
+    assert [cell.number for cell in table.rows[0][3:6]] == [68, 69, Decimal("70.5")]
+
+
+def test_the_appendix_opens_with_a_committee_report_front_sheet():
+    """As seeds 003 and 004: the report's title, purpose, recommendations and reason, then
+    numbered paragraphs saying what the figures show."""
+    front = build_appendix(AppendixQuery(year=2024)).sections[0]
+    texts = [block.text for block in front.blocks]
+    assert front.heading == "Committee report"
+    assert texts[0].startswith("Report title: ")
+    headings = [t for t in texts if t[0].isdigit() and ". " in t[:3]]
+    assert headings == [
+        "1. Purpose of the report",
+        "2. Recommendations",
+        "3. Reason for recommendations",
+        "4. What the figures show",
+        "5. By director",
+    ]
+    assert "2.1 That the committee consider and note the report." in texts
+    assert "4.1 Of the 3 indicators, 1 in quartile A, 1 in quartile B, 1 in quartile C, 0 in " in (
+        "\n".join(texts)
+    )
+    assert (
+        f"5.1 {DIRECTOR}: 1 in quartile A, 1 in quartile B, 1 in quartile C, 0 in quartile D."
+        in (texts)
+    )
 
 
 def test_each_indicator_has_its_comparison_and_chart():
@@ -62,7 +98,7 @@ def test_each_indicator_has_its_comparison_and_chart():
 
 def test_an_earlier_year_shows_the_figures_of_that_time():
     table = _section(build_appendix(AppendixQuery(year=2023)), DIRECTOR).blocks[0]
-    assert [[row[0], *row[2:]] for row in _texts(table)] == [
+    assert [[row[0], *row[2:4], *row[6:]] for row in _texts(table)] == [
         ["2042SC", "2023", "74", "C", "No earlier value"],
         ["NI065", "No figures", "", "", ""],
         ["NI148", "2022/23", "41.0", "D", "No earlier value"],
@@ -98,6 +134,8 @@ def test_the_pdf_prints_the_figures():
     assert "Committee appendix – benchmarks 2024" in text
     for expected in ("2042SC", "68", "70.5", "2 of 4", "↑ Improving", "27.8", "3 of 4"):
         assert expected in text
+    # The chart data's headers whole: the table below its chart, not squeezed beside it.
+    assert "Year Lancashire England North West Neighbours' mean" in text
 
 
 def test_the_word_paper_has_the_tables():
@@ -108,6 +146,8 @@ def test_the_word_paper_has_the_tables():
         "LAC per 10,000 population aged under 18",
         "2024",
         "68",
+        "69",
+        "70.5",
         "B",
         "↑ Improving",
     ] in rows
@@ -117,16 +157,19 @@ def test_the_word_paper_has_the_tables():
 
 def test_the_workbook_has_numbers_as_numbers():
     book = load_workbook(io.BytesIO(render_xlsx(build_appendix(AppendixQuery(year=2024)))))
-    assert book.sheetnames == ["Contents", "Summary", DIRECTOR[:31]]
-    rows = [list(row) for row in book[DIRECTOR[:31]].iter_rows(values_only=True)]
+    sheet = DIRECTOR.replace("Assistant Director", "AD")  # 31 characters at most, whole words
+    assert book.sheetnames == ["Contents", "Committee report", "Summary", sheet]
+    rows = [list(row) for row in book[sheet].iter_rows(values_only=True)]
     assert (
         "2042SC",
         "LAC per 10,000 population aged under 18",
         "2024",
         68,
+        69,
+        70.5,
         "B",
         "↑ Improving",
-    ) in [tuple(r[:6]) for r in rows]
+    ) in [tuple(r[:8]) for r in rows]
     assert ["2024", 68, 69, 94, 70.5, "2 of 3", "2 of 4", "B"] in [list(r[:8]) for r in rows]
 
 

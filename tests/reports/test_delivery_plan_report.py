@@ -5,6 +5,7 @@ seed does, and the BRAG counts of the import's report.
 """
 
 import io
+import re
 from collections import Counter
 from datetime import date
 
@@ -79,11 +80,11 @@ def test_completed_blue_actions_are_gathered_at_the_end(document):
 
 
 def test_the_summary_counts_brag_per_objective(document):
-    summary = document.sections[0].blocks[0]
+    summary = document.sections[0].blocks[0].data
     assert summary.header == (
         "Objective",
         "▲ Red",
-        "● Amber",
+        "◐ Amber",
         "✔ Green",
         "■ Blue",
         "– No status",
@@ -125,6 +126,10 @@ def test_the_pdf(document):
     assert text.index("Objective 9 – ") < text.index(COMPLETED)
     assert "Identify Internal Corporate Parent Champion" in text
     assert "Corporate Parenting Strategy Delivery Plan" in reader.pages[2].extract_text()
+    # The web page's BRAG bars, one per objective with each part's glyph and count, then all.
+    summary = reader.pages[1].extract_text()
+    assert "Objective 1 – Our Children and Young People have a voice" in summary
+    assert re.search(r"All objectives\s+▲\s+9\s+◐\s+13\s+✔\s+103\s+■\s+67", summary)
 
 
 def test_the_word_document(document):
@@ -137,6 +142,13 @@ def test_the_word_document(document):
     action_rows = [row for table in word.tables for row in table.rows[1:] if len(row.cells) == 6]
     assert len(action_rows) == 196
     assert word.sections[0].page_width > word.sections[0].page_height
+    # BRAG as trackers show it: the cell filled with the status's colour, its word in it.
+    fills = Counter(
+        (row.cells[5].text, row.cells[5]._tc.tcPr.xpath("string(w:shd/@w:fill)"))
+        for row in action_rows
+    )
+    assert fills[("◐ Amber", "F47738")] == 13
+    assert fills[("▲ Red", "D4351C")] == 9
 
 
 def test_the_workbook(document):
@@ -156,8 +168,17 @@ def test_the_workbook(document):
         for row in sheet.iter_rows(values_only=True)
         if row[5] and row[5] != "BRAG"
     )
-    assert brags == {"▲ Red": 9, "● Amber": 13, "✔ Green": 103, "■ Blue": 67, "– No status": 4}
+    assert brags == {"▲ Red": 9, "◐ Amber": 13, "✔ Green": 103, "■ Blue": 67, "– No status": 4}
     assert sum(brags.values()) == 196
+    filled = {
+        cell.value: cell.fill.fgColor.rgb
+        for sheet in workbook.worksheets[2:]
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.column == 6 and cell.fill.fill_type == "solid"
+    }
+    assert filled["◐ Amber"].endswith("F47738")
+    assert filled["✔ Green"].endswith("00703C")
 
 
 def test_the_html_is_the_web_preview(document):
@@ -166,6 +187,18 @@ def test_the_html_is_the_web_preview(document):
         '<span class="mark mark--blue"><span class="glyph" aria-hidden="true">■</span> Blue' in html
     )
     assert "<colgroup>" in html
+    # BRAG as trackers show it: a cell filled with the status's colour, its word in it.
+    assert html.count('<td class="filled filled--amber"><span class="mark mark--amber">') == 13 + 1
+    assert 'aria-hidden="true">◐</span> Amber</span></td>' in html
+
+
+def test_the_summary_draws_a_brag_bar_per_objective(document):
+    chart = document.sections[0].blocks[0]
+    assert chart.data.caption == "Actions by objective and BRAG status"
+    assert chart.svg.count('class="bp-bar"') == len(chart.data.rows)
+    assert 'aria-label="All objectives: Red: 9, Amber: 13, Green: 103, Blue: 67, No status: 4"' in (
+        chart.svg
+    )
 
 
 def test_the_command_writes_each_format(plan, tmp_path):

@@ -27,7 +27,7 @@ def test_a_grid_has_scoped_headers_numbers_marks_and_escaped_text():
     assert "<td>Line one<br>line &lt;two&gt;</td>" in html
     assert (
         '<td><span class="mark mark--red-diamond"><span class="glyph" aria-hidden="true">◆'
-        "</span> Worse than target</span>\n</td>"
+        "</span> Worse than target</span></td>"
     ) in html
     assert html.count("<tr>") == 4
 

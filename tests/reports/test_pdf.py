@@ -38,11 +38,17 @@ def test_pages_after_the_cover_carry_the_authority_title_and_page_number():
     assert footer in third
 
 
-def test_the_same_data_gives_the_same_file_dated_by_the_data():
+def test_the_same_data_gives_the_same_tagged_file_dated_by_the_data_titled_in_english():
     first = render_pdf(DOCUMENT)
     assert first == render_pdf(DOCUMENT)
-    metadata = PdfReader(io.BytesIO(first)).metadata
+    reader = PdfReader(io.BytesIO(first))
+    catalogue = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalogue
+    assert catalogue["/MarkInfo"]["/Marked"]
+    assert catalogue["/Lang"] == "en-GB"
+    metadata = reader.metadata
     assert metadata is not None
+    assert metadata.title == f"{DOCUMENT.title} – {DOCUMENT.authority}"
     assert metadata.creation_date is not None
     assert metadata.creation_date.date() == date(2012, 6, 30)
 

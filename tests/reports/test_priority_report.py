@@ -139,6 +139,10 @@ def test_the_pdf(document):
         assert expected in text, expected
     footer = reader.pages[1].extract_text()
     assert "Example County Council – Priority 1 – Safe & Protected: Quarter 1 2012/13" in footer
+    # The figures' headers wrap within their columns instead of running into each other.
+    assert "2012/13Target" not in text
+    assert "2012/13Symbol" not in text
+    assert "Actual Q1\n2012/13\nTarget Q1\n2012/13" in text
 
 
 def test_the_word_document(document):

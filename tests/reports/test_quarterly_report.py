@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from boardpack.core.periods import Month
 from boardpack.reports.builders.quarterly import QuarterlyQuery, build_quarterly
 from boardpack.reports.render.docx import render_docx
+from boardpack.reports.render.html import render_html
 from boardpack.reports.render.pdf import render_pdf
 from boardpack.reports.render.xlsx import render_xlsx
 from boardpack.scorecard.models import Comment, Indicator
@@ -65,6 +66,23 @@ def test_the_grid_is_twelve_months_of_actual_target_and_symbol(document):
     assert actual[3].text == "37.47"
     assert [c.text for c in target[1:]].count("36.00") == 4
     assert symbol[3].mark.glyph == "◆"
+    # Printed as seed 001 prints it, one glyph; its words are there for a screen reader.
+    grid = render_html(document).split("2042SC: actual, target and symbol by month")[1]
+    symbols = grid.split('<th scope="row">Symbol</th>')[1].split("</tr>")[0]
+    assert (
+        '<span class="glyph" aria-hidden="true">◆</span>'
+        '<span class="visually-hidden">Worse than target</span>'
+    ) in symbols
+    assert "> Worse than target" not in symbols
+
+
+def test_the_summary_opens_with_a_bar_of_statuses_per_director(document):
+    chart = document.sections[0].blocks[0]
+    table = chart.data
+    assert table.caption == "Indicators by director and status"
+    assert [c.text for c in table.rows[-1]] == ["All directors", "17", "9", "7", "33"]
+    assert chart.svg.count('class="bp-bar"') == len(table.rows) == 5
+    assert 'aria-label="All directors: Worse than target: 17, Better than target: 9, ' in chart.svg
 
 
 def test_commentary_is_the_approved_text_or_says_none_is_required(document):
@@ -87,7 +105,11 @@ def test_unapproved_commentary_is_listed_not_printed(demo_data):
 
 def test_the_pdf_holds_each_indicator_its_values_and_commentary(document):
     reader = PdfReader(io.BytesIO(render_pdf(document)))
-    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    pages = [page.extract_text() for page in reader.pages]
+    # No indicator block is split across pages: each page's blocks end on it.
+    for page in pages[2:]:
+        assert page.count("Latest Comments") == page.count("Polarity:"), page
+    text = re.sub(r"\s+", " ", " ".join(pages))
     assert "Performance Report – Quarter 1 2012/13" in text
     for code in Indicator.objects.values_list("code", flat=True):
         assert f"{code}:" in text, code
@@ -101,7 +123,8 @@ def test_the_word_paper_has_a_heading_per_director_and_indicator(document):
     headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
     assert "Assistant Director – Children's Social Care" in headings
     assert "2042SC: LAC per 10,000 population aged under 18" in headings
-    assert len(word.inline_shapes) == Indicator.objects.filter(kind="measure").count()
+    # each measure's trend, and the summary's bars of statuses
+    assert len(word.inline_shapes) == Indicator.objects.filter(kind="measure").count() + 1
     grid = next(t for t in word.tables if t.rows[0].cells[3].text == "30/06/12")
     assert grid.rows[1].cells[0].text == "Actual"
 
@@ -118,6 +141,29 @@ def test_the_workbook_has_a_sheet_per_director_with_numbers(document):
         if isinstance(c.value, float)
     ]
     assert 37.47 in numbers
+
+
+def test_the_workbook_reads_as_a_spreadsheet(document):
+    """Full sheet names, percentages as numbers shown with their sign, widths set, and each
+    measure's trend as Excel's own chart."""
+    workbook = load_workbook(io.BytesIO(render_xlsx(document)))
+    assert "AD – Children's Social Care" in workbook.sheetnames
+    assert all(len(name) <= 31 for name in workbook.sheetnames)
+    sheet = workbook["AD – Children's Social Care"]
+    cells = [c for row in sheet.iter_rows() for c in row]
+    assert not [
+        c.value for c in cells if isinstance(c.value, str) and re.fullmatch(r"[\d.]+%", c.value)
+    ]
+    percentages = [c for c in cells if c.number_format == '0.0"%"']
+    assert percentages
+    assert all(isinstance(c.value, int | float) for c in percentages)
+    assert sheet.column_dimensions["B"].width > 8
+    measures = Indicator.objects.filter(
+        kind="measure", directorate__name="Assistant Director – Children's Social Care"
+    )
+    charts = sum(len(each._charts) for each in workbook.worksheets)
+    assert charts == Indicator.objects.filter(kind="measure").count()
+    assert len(sheet._charts) == measures.count()
 
 
 def test_the_same_data_gives_the_same_document(demo_data):
@@ -154,7 +200,7 @@ def test_the_cli_writes_a_filtered_report(demo_data, tmp_path: Path):
         stdout=io.StringIO(),
     )
     workbook = load_workbook(output)
-    assert workbook.sheetnames == ["Contents", "Summary", "Assistant Director – Additional"]
+    assert workbook.sheetnames == ["Contents", "Summary", "AD – Additional Needs"]
 
 
 def test_the_cli_names_an_unknown_director(demo_data, tmp_path: Path):

@@ -116,7 +116,8 @@ def test_word_prints_the_icons_and_both_charts(db):
     assert "Variation: ▲ H Improvement (high)" in text
     assert "Assurance: P Consistently passes target" in text
     svgs = [p for p in word.part.package.parts if str(p.partname).endswith(".svg")]
-    assert len(svgs) == 3 + 2  # a trend chart each; an SPC chart for RISE and FALL, not SHORT
+    # a trend chart each; an SPC chart for RISE and FALL, not SHORT; the summary's status bars
+    assert len(svgs) == 3 + 2 + 1
     captions = [t.rows[0].cells[0].text for t in word.tables]
     assert "Month" in captions
 
@@ -142,7 +143,8 @@ def test_excel_draws_its_own_line_chart_of_each_spc_chart(db):
     _world()
     with ZipFile(io.BytesIO(render_xlsx(_report(spc_charts=True)))) as archive:
         charts = [archive.read(n).decode() for n in archive.namelist() if "charts/chart" in n]
-    assert len(charts) == 2  # RISE and FALL; SHORT has too few points, no trend chart is drawn
+    # each indicator's trend, and the SPC charts of RISE and FALL (SHORT has too few points)
+    assert len(charts) == 3 + 2
     rise = ElementTree.fromstring(next(c for c in charts if "RISE: SPC chart of 13 points" in c))
     series = rise.findall(f".//{{{CHART}}}lineChart/{{{CHART}}}ser")
     assert len(series) == 4  # the values, the mean and the two process limits

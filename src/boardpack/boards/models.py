@@ -24,7 +24,9 @@ class PackPart(models.TextChoices):
 
 
 def default_pack_order() -> list[str]:
-    return [PackPart.BRIEFING, PackPart.PERFORMANCE, PackPart.PLANS]
+    """The performance report first (what the board reviews), then the chair's briefing, then
+    the plans."""
+    return [PackPart.PERFORMANCE, PackPart.BRIEFING, PackPart.PLANS]
 
 
 class Board(models.Model):

@@ -5,6 +5,7 @@ as one document for the existing renderers (one PDF, one Word file)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from django.conf import settings
@@ -12,7 +13,13 @@ from django.utils.text import slugify
 
 from boardpack.boards.briefing import Briefing, briefing
 from boardpack.boards.models import Meeting, PackPart
-from boardpack.boards.presenters import briefing_parts, briefing_summary
+from boardpack.boards.presenters import (
+    BriefingPart,
+    briefing_parts,
+    briefing_summary,
+    overdue_part,
+    overdue_summary,
+)
 from boardpack.boards.selectors import board_indicators, board_plans, board_selections
 from boardpack.reports.builders.combined import Part, combine
 from boardpack.reports.builders.delivery_plan import PlanReportQuery, build_delivery_plan
@@ -35,13 +42,23 @@ def _cover(meeting: Meeting) -> tuple[str, ...]:
     )
 
 
+def _section(part: BriefingPart, *, page_break: bool = False) -> Section:
+    rows = tuple(tuple(Cell(text) for text in row) for row in part.rows)
+    block = Table(part.heading, part.header, rows) if rows else Paragraph(part.empty)
+    return Section(part.heading, 1, (block,), page_break=page_break)
+
+
 def briefing_document(found: Briefing) -> Document:
-    """The briefing as the pack prints it: the same parts as the briefing e-mail."""
+    """The briefing as the pack prints it: the same parts as the briefing e-mail, the overdue
+    actions summarised by plan on a page of their own, the detail after."""
     sections = [Section("Summary", 1, (Paragraph(briefing_summary(found), "lead"),))]
+    overdue = overdue_part(found)
     for part in briefing_parts(found):
-        rows = tuple(tuple(Cell(text) for text in row) for row in part.rows)
-        block = Table(part.heading, part.header, rows) if rows else Paragraph(part.empty)
-        sections.append(Section(part.heading, 1, (block,)))
+        if part != overdue or not part.rows:
+            sections.append(_section(part))
+            continue
+        sections.append(_section(overdue_summary(found), page_break=True))
+        sections.append(_section(replace(part, heading=f"{part.heading}: detail"), page_break=True))
     meeting = found.meeting
     return Document(
         title=f"Chair's briefing – {meeting.board.name}",

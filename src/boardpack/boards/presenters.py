@@ -130,21 +130,47 @@ def change_parts(briefing: Briefing) -> list[BriefingPart]:
             ],
             "No indicator is newly worse than target.",
         ),
-        BriefingPart(
-            f"Overdue actions on {briefing.as_of:%d/%m/%Y}",
-            ("Action", "Due", "Leads"),
-            [
-                (
-                    action_label(action),
-                    _day(action.due_date),
-                    ", ".join(p.name for p in action.responsible_people.all())
-                    or action.responsible,
-                )
-                for action in briefing.overdue
-            ],
-            "No action is overdue.",
-        ),
+        overdue_part(briefing),
     ]
+
+
+def overdue_summary(briefing: Briefing) -> BriefingPart:
+    """Overdue actions by plan: how many, the earliest due and how long it is overdue."""
+    by_plan: dict[str, list[date]] = {}
+    for action in briefing.overdue:
+        if action.due_date is not None:
+            by_plan.setdefault(action.plan.name, []).append(action.due_date)
+    return BriefingPart(
+        f"Overdue actions on {briefing.as_of:%d/%m/%Y}: summary",
+        ("Plan", "Overdue actions", "Earliest due", "Longest overdue"),
+        [
+            (
+                plan,
+                str(len(dues)),
+                _day(min(dues)),
+                f"{(briefing.as_of - min(dues)).days} days",
+            )
+            for plan, dues in sorted(by_plan.items())
+        ],
+        "No action is overdue.",
+    )
+
+
+def overdue_part(briefing: Briefing) -> BriefingPart:
+    """Every overdue action, earliest due first."""
+    return BriefingPart(
+        f"Overdue actions on {briefing.as_of:%d/%m/%Y}",
+        ("Action", "Due", "Leads"),
+        [
+            (
+                action_label(action),
+                _day(action.due_date),
+                ", ".join(p.name for p in action.responsible_people.all()) or action.responsible,
+            )
+            for action in briefing.overdue
+        ],
+        "No action is overdue.",
+    )
 
 
 @dataclass(frozen=True)

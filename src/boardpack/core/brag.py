@@ -60,8 +60,8 @@ BRAG_STYLES: dict[Brag, BragStyle] = {
             "As green, but some issues may affect programme, cost or quality; they are being "
             "managed."
         ),
-        shape="circle",
-        glyph="●",
+        shape="half-circle",
+        glyph="◐",
         colour="amber",
         hex="#f47738",
     ),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from html import escape
@@ -484,23 +484,34 @@ LABEL_SHARE = 4.5
 the bar gives every count)."""
 
 
-def proportion_bar(segments: Sequence[Segment], label: str) -> str:
+def proportion_bar(
+    segments: Sequence[Segment],
+    label: str,
+    *,
+    fills: Mapping[str, str] | None = None,
+    width: int | None = None,
+) -> str:
     """A full-width bar of parts in proportion to their counts, each with its glyph and count
     inside when it has room, coloured by the class `bp-status--KEY`; `label` is read out instead.
-    Shape and text as well as colour: the glyph and the count say what each part is."""
+    Shape and text as well as colour: the glyph and the count say what each part is.
+    A document without the site's stylesheet (a report's PDF or Word file) gives each key's
+    `fills` colour and the bar's `width` in pixels."""
     total = sum(s.count for s in segments)
+    for colour in (fills or {}).values():
+        _check_colour(colour)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="bp-bar" width="100%" '
-        f'height="28" aria-label="{escape(label)}">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="bp-bar" '
+        f'width="{width or "100%"}" height="28" aria-label="{escape(label)}">'
     ]
     start = 0.0
     for segment in segments:
         if not segment.count:
             continue
         share = segment.count / total * 100
+        fill = f' fill="{fills[segment.key]}"' if fills and segment.key in fills else ""
         parts.append(
             f'<rect class="bp-status--{segment.key}" x="{start:.3f}%" y="0" '
-            f'width="{share:.3f}%" height="28"/>'
+            f'width="{share:.3f}%" height="28"{fill}/>'
         )
         if share >= LABEL_SHARE:
             parts.append(

@@ -28,6 +28,10 @@ class Cell:
     """The value behind the text, so a spreadsheet gets a number, not a string."""
     decimals: int = 0
     mark: Mark | None = None
+    filled: bool = False
+    """The cell filled with its mark's colour and showing its word, as trackers show BRAG."""
+    glyph_only: bool = False
+    """The mark's glyph alone in print, its text kept for screen readers (a grid of months)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,11 @@ class Line:
 
     name: str
     values: tuple[Decimal | None, ...]
+    colour: str = "505A5F"
+    """RGB hex, as the SVG draws the line."""
+    dash: str = ""
+    """Blank (solid), dashed or dotted."""
+    markers: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,8 @@ class Chart:
     """The chart's lines over `labels`, for a spreadsheet to draw its own chart (Excel, which
     cannot show the SVG); empty: the data table alone."""
     decimals: int = 0
+    stacked: bool = False
+    """The data table printed below the figure, not beside it: a wide table (a summary)."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +149,17 @@ class Document:
     """Printed (PDF, Word) on landscape pages: for wide tables of text, as trackers are."""
     filename: str = ""
     """The download's name without its extension, when the title does not make a good one."""
+    contents: bool = False
+    """Opens with a contents list of its level-1 sections (a board pack's parts)."""
+    contents_pages: tuple[int, ...] = ()
+    """The page each of those sections starts on, once a printer has counted them."""
+
+    @property
+    def contents_entries(self) -> list[tuple[str, int | None]]:
+        """The contents list: each level-1 section's heading and its page, where known."""
+        headings = [section.heading for section in self.sections if section.level == 1]
+        pages: list[int | None] = [*self.contents_pages]
+        return list(zip(headings, pages + [None] * (len(headings) - len(pages)), strict=True))
 
     @property
     def filename_stem(self) -> str:

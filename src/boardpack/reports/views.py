@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from boardpack.benchmarks.selectors import linked_year_ends
 from boardpack.lib.csp import allow_own_styles
@@ -17,6 +18,7 @@ from boardpack.reports.document import Document
 from boardpack.reports.forms import AppendixForm, QuarterlyForm
 from boardpack.reports.plan_forms import plan_report_forms
 from boardpack.reports.render import FORMATS
+from boardpack.reports.render.html import render_html
 from boardpack.scorecard.default_period import period_menu
 from boardpack.scorecard.selectors import current_scheme
 
@@ -63,13 +65,16 @@ def appendix(request: HttpRequest) -> HttpResponse:
     return document_response(document, form.cleaned_data["format"] or "html")
 
 
-def document_response(document: Document, fmt: str) -> HttpResponse:
-    """The document in a format: HTML inline, the others as a download. A server that cannot
-    print (Chromium missing for PDF) answers 503 with what to tell the administrator; the
-    server's log has the detail."""
+def document_response(document: Document, fmt: str, back_to: str = "") -> HttpResponse:
+    """The document in a format: HTML inline, with a link back to `back_to` (else the reports
+    page), the others as a download. A server that cannot print (Chromium missing for PDF)
+    answers 503 with what to tell the administrator; the server's log has the detail."""
     render_to, content_type = FORMATS[fmt]
     try:
-        body = render_to(document)
+        if fmt == "html":
+            body = render_html(document, back_to or reverse("reports")).encode()
+        else:
+            body = render_to(document)
     except ImproperlyConfigured:
         logger.exception("%s of %s could not be rendered", fmt.upper(), document.title)
         return HttpResponse(NOT_SET_UP.format(fmt=fmt.upper()), status=503, content_type=TEXT)

@@ -25,7 +25,8 @@ from boardpack.core.status import direction_of_travel
 from boardpack.reports.document import Cell, Chart, Document, Paragraph, Section, Table
 from boardpack.scorecard.presenters import DIRECTION_TEXT
 
-HEADER = ("Code", "Indicator", "Year", "Value", "Quartile", "Trend")
+HEADER = ("Code", "Indicator", "Year", "Value", "England", "Neighbours", "Quartile", "Trend")
+HEADER_WIDTHS = (9, 31, 8, 9, 9, 11, 9, 14)
 DETAIL = ("Year", "Value", "England", "Region", "Neighbours", "Counted", "Rank", "Quartile")
 CHART_SIZE = ((640, 300),)
 NO_BAND = "No quartile"
@@ -68,15 +69,28 @@ def _band(comparison: Comparison) -> str:
     return band.value if band is not None else NO_BAND
 
 
+def _neighbours(comparison: Comparison, decimals: int) -> Cell:
+    """The neighbours' mean to one place more than the figures (at least one)."""
+    mean, places = comparison.neighbours.mean, max(decimals, 1)
+    if mean is None:
+        return Cell("")
+    text = comparison_text(comparison, decimals).neighbours
+    return Cell(text, mean.quantize(Decimal(1).scaleb(-places)), places)
+
+
 def _row(line: Line) -> tuple[Cell, ...]:
     indicator, latest = line.link.indicator, line.latest
     if latest is None:
-        return (Cell(indicator.code), Cell(indicator.title), Cell("No figures"), *[Cell("")] * 3)
+        blank = [Cell("")] * (len(HEADER) - 3)
+        return (Cell(indicator.code), Cell(indicator.title), Cell("No figures"), *blank)
+    decimals = line.series.decimals
     return (
         Cell(indicator.code),
         Cell(indicator.title),
         Cell(latest.year),
-        _number(latest.authority, line.series.decimals),
+        _number(latest.authority, decimals),
+        _number(latest.england, decimals),
+        _neighbours(latest, decimals),
         Cell(_band(latest)),
         Cell(_trend(line)),
     )
@@ -85,7 +99,6 @@ def _row(line: Line) -> tuple[Cell, ...]:
 def _detail(line: Line, latest: Comparison) -> Table:
     decimals = line.series.decimals
     texts = comparison_text(latest, decimals)
-    mean, places = latest.neighbours.mean, max(decimals, 1)
     region = line.series.region.name if line.series.region else "Region"
     return Table(
         caption=f"{line.link.indicator.code}: {line.series.authority.name} in {latest.year}, "
@@ -97,9 +110,7 @@ def _detail(line: Line, latest: Comparison) -> Table:
                 _number(latest.authority, decimals),
                 _number(latest.england, decimals),
                 _number(latest.region, decimals),
-                Cell(texts.neighbours, mean.quantize(Decimal(1).scaleb(-places)), places)
-                if mean is not None
-                else Cell(""),
+                _neighbours(latest, decimals),
                 Cell(texts.counted),
                 Cell(texts.rank),
                 Cell(_band(latest)),
@@ -127,7 +138,8 @@ def _chart(line: Line) -> Chart:
         ),
         row_headers=True,
     )
-    return Chart(title=f"{measure.code}: {measure.name}", svg=svg, data=data)
+    # The data below the chart: beside it, five columns break their headers mid-word.
+    return Chart(title=f"{measure.code}: {measure.name}", svg=svg, data=data, stacked=True)
 
 
 def _indicator(line: Line) -> Section:
@@ -185,11 +197,93 @@ def _summary(lines: dict[str, list[Line]], authority: Area, up_to: str) -> Secti
             table,
             Paragraph(ATTRIBUTION, "muted"),
         ),
+        page_break=True,
         sheet="Summary",
     )
 
 
 TITLE = "Committee appendix – benchmarks"
+REPORT_TITLE = "Children's services performance against England and statistical neighbours"
+
+
+def _numbered(number: int, heading: str, paragraphs: list[str]) -> list[Paragraph]:
+    """A committee report's numbered heading and paragraphs: 1. Purpose, 1.1, 1.2 …"""
+    return [
+        Paragraph(f"{number}. {heading}", "heading"),
+        *(Paragraph(f"{number}.{n} {text}") for n, text in enumerate(paragraphs, start=1)),
+    ]
+
+
+def _standing(lines: list[Line]) -> str:
+    bands = Counter(_band(x.latest) for x in lines if x.latest is not None)
+    told = ", ".join(f"{bands[b.value]} in quartile {b.value}" for b in Band)
+    return f"{told}; {bands[NO_BAND]} without a quartile" if bands[NO_BAND] else told
+
+
+def front_sheet(grouped: dict[str, list[Line]], authority: Area, year: int) -> Section:
+    """The front sheet of the committee report this appendix goes with (seeds 003 and 004):
+    its title, purpose, recommendations and reason, then numbered paragraphs saying what the
+    figures show, overall and by director."""
+    every = [line for group in grouped.values() for line in group]
+    trends = Counter(_trend(line) for line in every if line.latest is not None)
+    worst = [x for x in every if x.latest is not None and _band(x.latest) == Band.D.value]
+    region = authority.region.name if authority.region else "its region"
+    blocks = [
+        Paragraph(f"Report title: {REPORT_TITLE}", "lead"),
+        Paragraph(f"Figures: the latest published for years ending by {year}"),
+        *_numbered(
+            1,
+            "Purpose of the report",
+            [
+                f"This report sets out how {authority.name} compares with England, {region} and "
+                f"its statistical neighbours on the {len(every)} indicators of its scorecard "
+                "that have published national figures."
+            ],
+        ),
+        *_numbered(
+            2,
+            "Recommendations",
+            [
+                "That the committee consider and note the report.",
+                "That the committee ask the directors concerned to report on the indicators in "
+                "the bottom quartile (paragraph 4.3).",
+            ],
+        ),
+        *_numbered(
+            3,
+            "Reason for recommendations",
+            [
+                "To keep members informed of the performance of services to children and young "
+                "people against national and comparable authorities."
+            ],
+        ),
+        *_numbered(
+            4,
+            "What the figures show",
+            [
+                f"Of the {len(every)} indicators, {_standing(every)} (quartile A is the best "
+                "quarter of authorities, D the worst).",
+                "Since the year before: "
+                + (
+                    "; ".join(f"{text}: {count}" for text, count in sorted(trends.items()))
+                    or "none"
+                )
+                + ".",
+                "In the bottom quartile: "
+                + (
+                    "; ".join(f"{x.link.indicator.code} {x.link.indicator.title}" for x in worst)
+                    or "no indicator"
+                )
+                + ".",
+            ],
+        ),
+        *_numbered(
+            5,
+            "By director",
+            [f"{director}: {_standing(grouped[director])}." for director in sorted(grouped)],
+        ),
+    ]
+    return Section("Committee report", 1, tuple(blocks), sheet="Committee report")
 
 
 def _nothing(year: int | None, reason: str) -> Document:
@@ -216,7 +310,10 @@ def build_appendix(query: AppendixQuery) -> Document:
         found = series[link.indicator_id]  # type: ignore[attr-defined]
         shown = [c for c in found.comparisons if c.span.end <= year]
         grouped[link.indicator.directorate.name].append(Line(link, found, shown))
-    sections = [_summary(grouped, authority, f"ending by {year}")]
+    sections = [
+        front_sheet(grouped, authority, year),
+        _summary(grouped, authority, f"ending by {year}"),
+    ]
     for director in sorted(grouped):
         sections.append(
             Section(
@@ -224,9 +321,11 @@ def build_appendix(query: AppendixQuery) -> Document:
                 1,
                 (
                     Table(
-                        caption=f"{director}: latest published figures ending by {year}",
+                        caption=f"{director}: latest published figures ending by {year}, "
+                        "beside England and the statistical neighbours' mean",
                         header=HEADER,
                         rows=tuple(_row(line) for line in grouped[director]),
+                        widths=HEADER_WIDTHS,
                     ),
                 ),
                 page_break=True,

@@ -1,6 +1,7 @@
 """One document made of several: each part a chapter opening on a new page, with its own
-document's sections one level down. The renderers print it like any other document; it is on
-landscape pages if any part is (a delivery plan's wide tables)."""
+document's sections one level down, after a contents list of the parts. The renderers print it
+like any other document; it is on landscape pages if any part is (a delivery plan's wide
+tables)."""
 
 from __future__ import annotations
 
@@ -46,4 +47,5 @@ def combine(
         cover_lines=cover_lines,
         sections=tuple(section for part in parts for section in _chapter(part)),
         landscape=any(part.document.landscape for part in parts if part.document is not None),
+        contents=True,
     )

@@ -20,6 +20,7 @@ from boardpack.core.brag import BRAG_ORDER, Brag
 from boardpack.plans.models import Action, BragChange, Objective, Plan, ProgressEntry
 from boardpack.plans.presenters import NO_STATUS, brag_view, due_text, latest_entry
 from boardpack.plans.selectors import actions_filtered, plan_summary
+from boardpack.reports.builders.bars import status_bars
 from boardpack.reports.document import Cell, Document, Mark, Paragraph, Section, Table
 
 ACTION_HEADER = ("Ref", "Activity", "Latest progress", "Responsible", "Timescale", "BRAG")
@@ -57,30 +58,35 @@ def _summary(plan: Plan) -> Section:
         )
 
     marks = [brag_mark(status) for status in columns]
+    counted = [
+        *((_objective_title(s.objective), dict(s.counts)) for s in summary.objectives if s.total),
+        ("All objectives", dict(summary.totals)),
+    ]
     table = Table(
         caption="Actions by objective and BRAG status",
         header=("Objective", *(f"{m.glyph} {m.text}" for m in marks), "Total"),
-        rows=(
-            *(
-                row(_objective_title(s.objective), dict(s.counts))
-                for s in summary.objectives
-                if s.total
-            ),
-            row("All objectives", dict(summary.totals)),
-        ),
+        rows=tuple(row(label, counts) for label, counts in counted),
         row_headers=True,
         widths=(40, 9, 9, 9, 9, 14, 10),
+    )
+    chart = status_bars(
+        "Actions by objective and BRAG status",
+        [
+            (label, [(m, counts.get(status, 0)) for m, status in zip(marks, columns, strict=True)])
+            for label, counts in counted
+        ],
+        table,
     )
     definitions = Table(
         caption="What the BRAG statuses mean",
         header=("Status", "Meaning"),
         rows=tuple(
-            (Cell("", mark=brag_mark(status)), Cell(brag_view(status).definition))
+            (Cell("", mark=brag_mark(status), filled=True), Cell(brag_view(status).definition))
             for status in columns
         ),
         widths=(20, 80),
     )
-    return Section("BRAG summary", 1, (table, definitions), sheet="Summary")
+    return Section("BRAG summary", 1, (chart, definitions), sheet="Summary")
 
 
 def _objective_title(objective: Objective | None) -> str:
@@ -111,7 +117,7 @@ def _action_row(action: Action) -> tuple[Cell, ...]:
         Cell(progress_text(latest_entry(action))),
         Cell(action.responsible),
         Cell(timescale_text(action)),
-        Cell("", mark=brag_mark(action.brag)),
+        Cell("", mark=brag_mark(action.brag), filled=True),
     )
 
 

@@ -6,7 +6,7 @@ financial years and the approved commentary of the month, each read once.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,6 +17,7 @@ from boardpack.accounts.models import OrgUnit
 from boardpack.core.periods import Month, fy_label, fy_months
 from boardpack.core.symbols import Scheme, Symbol
 from boardpack.core.units import format_value
+from boardpack.reports.builders.bars import status_bars
 from boardpack.reports.builders.spc import spc_chart, spc_signals, special_causes
 from boardpack.reports.document import (
     Cell,
@@ -25,6 +26,7 @@ from boardpack.reports.document import (
     Document,
     Fact,
     IndicatorBlock,
+    Line,
     Mark,
     Paragraph,
     Section,
@@ -43,6 +45,7 @@ from boardpack.scorecard.selectors import (
 )
 from boardpack.scorecard.spc.selectors import IndicatorSpc, SpcSummary, spc_charts
 
+ALL_DIRECTORS = "All directors"
 COMMENTARY_MISSING = "Commentary required: none has been approved for this period."
 
 
@@ -106,7 +109,8 @@ def _grid(indicator: Indicator, months: list[MonthFacts], scheme: Scheme, year: 
     actuals = [_number(indicator, f.actual, " (p)" if f.provisional else "") for f in months]
     targets = [_number(indicator, f.target) for f in months]
     symbols = [
-        Cell("", mark=mark(scheme.symbol(f.status))) if f.status else Cell("") for f in months
+        Cell("", mark=mark(scheme.symbol(f.status)), glyph_only=True) if f.status else Cell("")
+        for f in months
     ]
     return Table(
         caption=f"{indicator.code}: actual, target and symbol by month, {year}",
@@ -120,15 +124,42 @@ def _grid(indicator: Indicator, months: list[MonthFacts], scheme: Scheme, year: 
     )
 
 
+TREND_STYLES = (("1D70B8", ""), ("505A5F", "dashed"), ("0B0C0C", "dotted"))
+"""This year's actuals, last year's and the target, as the SVG draws them."""
+
+
 def _chart(indicator: Indicator, values: YearValues, months: list[MonthFacts]) -> Chart:
     trend = trend_chart(indicator, values, months)
+    numbers = list(trend.values.values())
     data = Table(
         caption=f"Chart data: {trend.caption}",
         header=("Month", *trend.headings),
-        rows=tuple((Cell(label), *(Cell(text) for text in texts)) for label, texts in trend.rows),
+        rows=tuple(
+            (
+                Cell(label),
+                *(
+                    Cell(text, numbers[n][row], indicator.decimals)
+                    if numbers[n][row] is not None
+                    else Cell(text)
+                    for n, text in enumerate(texts)
+                ),
+            )
+            for row, (label, texts) in enumerate(trend.rows)
+        ),
         row_headers=True,
     )
-    return Chart(title=trend.caption, svg=trend.svg, data=data)
+    lines = tuple(
+        Line(name, tuple(line), colour, dash, markers=dash != "dotted")
+        for (name, line), (colour, dash) in zip(trend.values.items(), TREND_STYLES, strict=True)
+    )
+    return Chart(
+        title=trend.caption,
+        svg=trend.svg,
+        data=data,
+        labels=tuple(trend.labels),
+        lines=lines,
+        decimals=indicator.decimals,
+    )
 
 
 def _facts(indicator: Indicator) -> tuple[Fact, ...]:
@@ -188,6 +219,7 @@ def _summary(
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in rows:
         counts[row.indicator.directorate.name][row.symbol.key] += 1
+    counted = [*sorted(counts.items()), (ALL_DIRECTORS, Counter(r.symbol.key for r in rows))]
     table = Table(
         caption="Indicators by director and status",
         header=("Director", *(f"{texts[k].glyph} {texts[k].text}" for k in shown), "Total"),
@@ -197,12 +229,20 @@ def _summary(
                 *(Cell(str(by_key.get(k, 0)), Decimal(by_key.get(k, 0))) for k in shown),
                 Cell(str(sum(by_key.values())), Decimal(sum(by_key.values()))),
             )
-            for director, by_key in sorted(counts.items())
+            for director, by_key in counted
         ),
         row_headers=True,
     )
+    chart = status_bars(
+        "Indicators by director and status",
+        [
+            (director, [(mark(texts[k]), by_key.get(k, 0)) for k in shown])
+            for director, by_key in counted
+        ],
+        table,
+    )
     missing = [r for r in rows if r.commentary_due and not comments.get(r.indicator.pk)]
-    blocks: list[Paragraph | Table] = [table]
+    blocks: list[Paragraph | Table | Chart] = [chart]
     if missing:
         blocks.append(
             Table(

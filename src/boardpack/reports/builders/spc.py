@@ -17,6 +17,8 @@ from boardpack.scorecard.spc.selectors import IndicatorSpc, SpcSummary
 REPORT_SIZE = ((640, 340),)
 LINE_NAMES = ("Mean", "Upper process limit", "Lower process limit")
 """The lines a spreadsheet's own chart draws beside the values (LIMIT_FIELDS' first three)."""
+LINE_STYLES = (("0B0C0C", ""), ("C2560A", "dashed"), ("C2560A", "dashed"))
+"""The mean black, the process limits dashed (as the SVG draws them); the values grey."""
 COUNTED = (
     ("Improvement", PointType.IMPROVEMENT),
     ("Concern", PointType.CONCERN),
@@ -47,10 +49,12 @@ def _lines(chart: IndicatorSpc) -> tuple[Line, ...]:
     """The values, the mean and the process limits, a value per point."""
     limits, count = chart.analysis.limits, len(chart.values)
     return (
-        Line("Value", tuple(chart.values)),
+        Line("Value", tuple(chart.values), markers=True),
         *(
-            Line(name, (as_decimal(getattr(limits, attribute)),) * count)
-            for name, (_, attribute) in zip(LINE_NAMES, LIMIT_FIELDS, strict=False)
+            Line(name, (as_decimal(getattr(limits, attribute)),) * count, colour, dash)
+            for name, (_, attribute), (colour, dash) in zip(
+                LINE_NAMES, LIMIT_FIELDS, LINE_STYLES, strict=False
+            )
         ),
     )
 

@@ -42,6 +42,7 @@ from boardpack.reports.document import (
     Section,
     Table,
 )
+from boardpack.reports.render.fills import FILLS
 from boardpack.reports.render.zipdates import restamp
 
 MARK_COLOURS = {
@@ -74,6 +75,12 @@ TABLE_LOOK = (
     '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
     'w:noHBand="0" w:noVBand="1"/>'
 )
+TOC_BEGIN = (
+    '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+    '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+)
+TOC_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 TABS_AND_BREAKS = re.compile(r"([\t\r\n])")
 WORD_TABS_AND_BREAKS = {"\t": "<w:tab/>", "\r": "<w:br/>", "\n": "<w:br/>"}
 
@@ -112,19 +119,36 @@ def _paragraph(runs: str, *, style: str = "", keep_with_next: bool = False) -> s
     return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{runs}</w:p>"
 
 
-def _row(widths: list[int], cells: list[str], *, header: bool = False) -> str:
-    """A table row; a header row repeats at the top of each page the table runs onto."""
+def _row(
+    widths: list[int], cells: list[str], *, header: bool = False, fills: list[str] | None = None
+) -> str:
+    """A table row; a header row repeats at the top of each page the table runs onto. `fills`:
+    each cell's background (RGB hex, blank for none)."""
+    shades = [
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+        for fill in fills or [""] * len(cells)
+    ]
     content = "".join(
-        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr><w:p>{runs}</w:p></w:tc>'
-        for width, runs in zip(widths, cells, strict=True)
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{shade}</w:tcPr><w:p>{runs}</w:p></w:tc>'
+        for width, runs, shade in zip(widths, cells, shades, strict=True)
     )
     return f"<w:tr>{'<w:trPr><w:tblHeader/></w:trPr>' if header else ''}{content}</w:tr>"
 
 
 def _value(cell: Cell, *, bold: bool, size: int) -> str:
+    if cell.mark is not None and cell.filled:
+        _, text = FILLS.get(cell.mark.key, FILLS["none"])
+        mark = cell.mark
+        return _run(f"{mark.glyph} {mark.text}", bold=True, colour=text, size=size)
     if cell.mark is not None:
         return _mark(cell.mark, size)
     return _run(cell.text, bold=bold, size=size)
+
+
+def _fill(cell: Cell) -> str:
+    if cell.mark is None or not cell.filled:
+        return ""
+    return FILLS.get(cell.mark.key, FILLS["none"])[0]
 
 
 @functools.cache
@@ -181,6 +205,7 @@ class _Body:
                     _value(cell, bold=table.row_headers and n == 0, size=size)
                     for n, cell in enumerate(row)
                 ],
+                fills=[_fill(cell) for cell in row],
             )
             for row in table.rows
         )
@@ -267,6 +292,15 @@ class _Body:
         else:
             self.indicator(block)
 
+    def contents(self, headings: list[str]) -> None:
+        """A table-of-contents field of the level-1 headings, its entries written out (Word
+        fills in their pages when it opens the file: the field is marked dirty, to be updated)."""
+        self.paragraph(_run("Contents", bold=True, size=28), "TOC Heading")
+        for n, heading in enumerate(headings):
+            start = TOC_BEGIN if n == 0 else ""
+            end = TOC_END if n == len(headings) - 1 else ""
+            self.paragraph(start + _run(heading) + end)
+
     def section(self, section: Section) -> None:
         if section.page_break:
             self.paragraph('<w:r><w:br w:type="page"/></w:r>')
@@ -308,6 +342,8 @@ def render_docx(document: Document) -> bytes:
     body.heading(_run(document.title), 0)
     for line in document.cover_lines:
         body.paragraph(_run(line))
+    if document.contents:
+        body.contents([heading for heading, _ in document.contents_entries])
     for section in document.sections:
         body.section(section)
     body.finish()

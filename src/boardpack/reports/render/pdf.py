@@ -9,18 +9,22 @@ and no idle browser is kept in each server process.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import re
 import shutil
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from playwright.sync_api import Browser, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
+from pypdf import PdfReader
 
 from boardpack.reports.document import Document
 from boardpack.reports.render.html import render_html
@@ -43,13 +47,48 @@ tried with it again."""
 
 
 def render_pdf(document: Document) -> bytes:
-    html = render_html(document)
+    """The PDF; a document with a contents list is printed twice, the second time with the
+    pages its sections start on in the first (the list is as long both times, so they stay)."""
     chromium = chromium_path()
+    pdf = _print(document, chromium)
+    if document.contents:
+        headings = [heading for heading, _ in document.contents_entries]
+        pages = heading_pages(pdf, headings)
+        pdf = _print(replace(document, contents_pages=pages), chromium)
+    return restamp_pdf(pdf, document.data_date)
+
+
+def _print(document: Document, chromium: str) -> bytes:
+    html = render_html(document)
     # Playwright's sync API refuses a thread that already runs an event loop (a test's browser,
     # an async server), so Chromium is driven from a thread of its own.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pdf = pool.submit(print_html, html, chromium).result()
-    return restamp_pdf(pdf, document.data_date)
+        return pool.submit(print_html, html, chromium).result()
+
+
+def heading_pages(pdf: bytes, headings: list[str]) -> tuple[int, ...]:
+    """The page (from 1) of each heading, in order, read from the PDF's outline (Chromium makes
+    one of the headings: its bookmarks), compared without spaces (a bookmark may lose one)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    marks: list[tuple[str, int]] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                page = reader.get_destination_page_number(item) + 1
+                marks.append(("".join(item.title.split()), page))
+
+    walk(reader.outline)
+    pages: list[int] = []
+    start = 0
+    for heading in headings:
+        wanted = "".join(heading.split())
+        found = next(n for n in range(start, len(marks)) if marks[n][0] == wanted)
+        pages.append(marks[found][1])
+        start = found + 1
+    return tuple(pages)
 
 
 def chromium_path() -> str:
@@ -71,7 +110,11 @@ def print_html(html: str, chromium: str) -> bytes:
         try:
             page = browser.new_page(java_script_enabled=False)
             page.set_content(html, wait_until="load")
-            return page.pdf(prefer_css_page_size=True, print_background=True)
+            # Tagged: the structure tree (headings, tables, lists) screen readers need. Its
+            # outline: the headings as bookmarks (and how a contents list finds its pages).
+            return page.pdf(
+                prefer_css_page_size=True, print_background=True, tagged=True, outline=True
+            )
         finally:
             browser.close()
 

@@ -10,7 +10,8 @@ from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
@@ -24,36 +25,78 @@ from boardpack.reports.document import (
     Paragraph,
     Table,
 )
+from boardpack.reports.render.fills import FILLS
 from boardpack.reports.render.zipdates import restamp
 
 BOLD = Font(bold=True)
 MAX_SHEET_NAME = 31
-LINE_COLOURS = ("505A5F", "0B0C0C", "C2560A", "C2560A")
-"""The values grey, the mean black, the process limits dashed (as the SVG draws them)."""
+SHORTER = (
+    ("Assistant Director", "AD"),
+    (" and ", " & "),
+    ("Director", "Dir"),
+    ("Objective", "Obj"),
+)
+MIN_WIDTH, MAX_WIDTH = 8, 60
+DASHES = {"dashed": "dash", "dotted": "sysDot"}
+
+
+def _fit(name: str, room: int) -> str:
+    """The name in `room` characters: whole words, the last cut only if it is the first."""
+    if len(name) <= room:
+        return name
+    cut = name[: room + 1].rsplit(" ", 1)[0].rstrip(" –-,&")
+    return cut if 0 < len(cut) <= room else name[:room]
 
 
 def _sheet_name(wanted: str, taken: set[str]) -> str:
-    base = "".join(c for c in wanted if c not in "[]:*?/\\")[:MAX_SHEET_NAME] or "Sheet"
-    name, number = base, 2
+    """Excel's name for a sheet: at most 31 characters, none of []:*?/\\, unique. A long name
+    is shortened the way a reader would (Assistant Director to AD, and to &), then to whole
+    words; a name already taken gets a number."""
+    cleaned = "".join(c for c in wanted if c not in "[]:*?/\\") or "Sheet"
+    for long, short in SHORTER:
+        if len(cleaned) > MAX_SHEET_NAME:
+            cleaned = cleaned.replace(long, short)
+    name, number = _fit(cleaned, MAX_SHEET_NAME), 2
     while name.lower() in taken:
         suffix = f" ({number})"
-        name = base[: MAX_SHEET_NAME - len(suffix)] + suffix
+        name = _fit(cleaned, MAX_SHEET_NAME - len(suffix)) + suffix
         number += 1
     taken.add(name.lower())
     return name
 
 
-def _number_format(decimals: int) -> str:
-    return "0" if not decimals else "0." + "0" * decimals
+def _number_format(decimals: int, text: str = "") -> str:
+    """Decimals as the report prints them; a percentage keeps its sign beside the number."""
+    digits = "0" if not decimals else "0." + "0" * decimals
+    return f'{digits}"%"' if text.rstrip().endswith("%") else digits
+
+
+def _set_widths(sheet: Worksheet) -> None:
+    """Each column as wide as its longest table cell (rows of one cell are captions and
+    paragraphs, which may run on), within MIN_WIDTH and MAX_WIDTH characters."""
+    widths: dict[int, int] = {}
+    for row in sheet.iter_rows():
+        filled = [c for c in row if c.value is not None and c.value != ""]
+        if len(filled) < 2:
+            continue
+        for c in filled:
+            longest = max(len(part) for part in str(c.value).splitlines() or [""])
+            widths[c.column] = max(widths.get(c.column, MIN_WIDTH), min(longest + 2, MAX_WIDTH))
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = width
 
 
 def _write_cell(sheet: Worksheet, row: int, column: int, cell: Cell) -> None:
     target = sheet.cell(row=row, column=column)
     if cell.number is not None:
         target.value = float(cell.number)
-        target.number_format = _number_format(cell.decimals)
+        target.number_format = _number_format(cell.decimals, cell.text)
     elif cell.mark is not None:
         set_value(target, f"{cell.mark.glyph} {cell.mark.text}")
+        if cell.filled:
+            fill, text = FILLS.get(cell.mark.key, FILLS["none"])
+            target.fill = PatternFill("solid", fgColor=fill)
+            target.font = Font(bold=True, color=text)
     else:
         set_value(target, cell.text)
 
@@ -92,11 +135,11 @@ def _drawn(sheet: Worksheet, chart: Chart) -> None:
     rows = {"min_row": header, "max_row": sheet.max_row}
     drawn.add_data(Reference(sheet, min_col=2, max_col=columns, **rows), titles_from_data=True)
     drawn.set_categories(Reference(sheet, min_col=1, min_row=header + 1, max_row=sheet.max_row))
-    for n, (series, colour) in enumerate(zip(drawn.series, LINE_COLOURS, strict=False)):
-        series.graphicalProperties.line.solidFill = colour
-        series.marker.symbol = "circle" if n == 0 else "none"
-        if n > 1:
-            series.graphicalProperties.line.dashStyle = "dash"
+    for series, line in zip(drawn.series, chart.lines, strict=True):
+        series.graphicalProperties.line.solidFill = line.colour
+        series.marker.symbol = "circle" if line.markers else "none"
+        if line.dash:
+            series.graphicalProperties.line.dashStyle = DASHES[line.dash]
     sheet.add_chart(drawn, f"G{header - 1}")
     append_row(sheet, [])
 
@@ -153,6 +196,8 @@ def render_xlsx(document: Document) -> bytes:
         sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=13)
         for block in section.blocks:
             _block(sheet, block)
+    for each in workbook.worksheets:
+        _set_widths(each)
     stamp = datetime.combine(document.data_date, time())
     workbook.properties.created = workbook.properties.modified = stamp
     workbook.properties.title = document.title

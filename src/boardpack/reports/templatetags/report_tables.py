@@ -16,17 +16,27 @@ NUMBER = ' class="num"'
 
 
 @register.simple_tag
-def mark_html(mark: Mark) -> SafeString:
+def mark_html(mark: Mark, glyph_only: bool = False) -> SafeString:
+    """Glyph and text; `glyph_only`: the glyph alone in print, the text for screen readers."""
+    text = (
+        f'<span class="visually-hidden">{escape(mark.text)}</span>'
+        if glyph_only
+        else f" {escape(mark.text)}"
+    )
     return mark_safe(
         f'<span class="mark mark--{escape(mark.key)}"><span class="glyph" aria-hidden="true">'
-        f"{escape(mark.glyph)}</span> {escape(mark.text)}</span>"
+        f"{escape(mark.glyph)}</span>{text}</span>"
     )
 
 
 def _cell(cell: Cell) -> str:
-    number = NUMBER if cell.number is not None else ""
-    content = f"{mark_html(cell.mark)}\n" if cell.mark else linebreaksbr(cell.text, True)
-    return f"<td{number}>{content}</td>"
+    if cell.mark is None:
+        number = NUMBER if cell.number is not None else ""
+        return f"<td{number}>{linebreaksbr(cell.text, True)}</td>"
+    if cell.filled:
+        key = escape(cell.mark.key)
+        return f'<td class="filled filled--{key}">{mark_html(cell.mark)}</td>'
+    return f"<td>{mark_html(cell.mark, cell.glyph_only)}</td>"
 
 
 def _row(table: Table, row: tuple[Cell, ...]) -> str:
@@ -43,6 +53,8 @@ def table_html(table: Table) -> SafeString:
     widths = "".join(f'<col width="{width}%">' for width in table.widths)
     header = "".join(
         f'<th scope="col"{NUMBER if n in numeric else ""}>{escape(text)}</th>'
+        if text
+        else "<td></td>"
         for n, text in enumerate(table.header)
     )
     colgroup = f"<colgroup>{widths}</colgroup>" if widths else ""

@@ -141,6 +141,10 @@ class TrendChart:
     caption: str
     headings: list[str]
     rows: list[tuple[str, list[str]]]
+    labels: list[str]
+    """The months shown, for the x axis."""
+    values: dict[str, list[Decimal | None]]
+    """Each line's value per month (the numbers behind `rows`), by heading."""
 
 
 def _floats(numbers: list[Decimal | None]) -> list[float | None]:
@@ -213,7 +217,13 @@ def trend_chart(indicator: Indicator, values: YearValues, months: list[MonthFact
     ]
     rows = [(label, [texts[name][n] for name in lines]) for n, label in enumerate(x_labels)]
     return TrendChart(
-        svg=svgs[0], svg_narrow=svgs[1], caption=caption, headings=list(lines), rows=rows
+        svg=svgs[0],
+        svg_narrow=svgs[1],
+        caption=caption,
+        headings=list(lines),
+        rows=rows,
+        labels=x_labels,
+        values=lines,
     )
 
 
