@@ -9,7 +9,7 @@ from boardpack.boards.models import Board, BoardSelection, Meeting
 from boardpack.boards.outbox import cycle_run
 from boardpack.plans.models import Plan
 from tests.boards.world import at
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 from tests.forms import date_input
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from boardpack.accounts.models import Person, Role
 from boardpack.plans.models import Action, BragChange, ProgressEntry
 from boardpack.plans.services import brag_propose
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 from tests.forms import date_input
 
 
