@@ -1,5 +1,5 @@
 """Factories of the tests' worlds (factory-boy): logins, people, indicators and their figures,
-commentary, boards and meetings. Each makes one row as the importers and services would leave
+commentary, boards, plans and meetings. Each makes one row as the importers and services would leave
 it, with defaults a test overrides only where it matters:
 
     PersonFactory(name="Strategic Lead for Participation", role=Role.INDICATOR_OWNER,
@@ -16,10 +16,12 @@ from typing import Any
 
 import factory
 from django.utils import timezone
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory, Password
 
 from boardpack.accounts.models import OrgUnit, Person, Role
 from boardpack.boards.models import Board, Meeting
+from boardpack.plans.models import Plan
 from boardpack.scorecard.models import Actual, Comment, Indicator, Source, Target
 
 PASSWORD = "a-long-test-password"
@@ -130,6 +132,16 @@ class BoardFactory(DjangoModelFactory):
         model = Board
 
     name = factory.Sequence(lambda n: f"Board {n}")
+
+
+class PlanFactory(DjangoModelFactory):
+    """A delivery plan made directly, without actions (tests/plans/trackers imports one)."""
+
+    class Meta:
+        model = Plan
+
+    name = factory.Sequence(lambda n: f"Plan {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
 
 
 class MeetingFactory(DjangoModelFactory):

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from boardpack.accounts.models import Person
 from boardpack.plans.models import Plan
+from tests.factories import PersonFactory
 from tests.plans.trackers import HEADER, TITLE, action, import_tracker
 
 LEADS = ("Head of Virtual School", "Strategic Lead for Care Leavers")
@@ -38,7 +39,7 @@ def _tracker() -> dict[str, list[list[str]]]:
 @pytest.fixture
 def big_plan(db) -> Plan:
     for name in LEADS:
-        Person.objects.create(name=name)
+        PersonFactory(name=name)
     import_tracker(_tracker(), plan="Big Plan")
     return Plan.objects.get(name="Big Plan")
 

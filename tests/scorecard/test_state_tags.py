@@ -3,17 +3,14 @@ indicators and the review pages take it from one map (scorecard.commentary.prese
 draft is never yellow on one page and grey on another."""
 
 import re
-from datetime import date
-
-from django.utils import timezone
 
 from boardpack.core.commentary import State
 from boardpack.scorecard.commentary.presenters import CORRECTED, NOT_STARTED, STATE_TAGS
 from boardpack.scorecard.models import Comment, Indicator
+from tests.factories import CommentFactory
 from tests.scorecard.commentary_helpers import review_url
 from tests.test_thin_views import SRC
 
-JUNE = date(2012, 6, 30)
 SRC_TAG = re.compile(r'\bTag\(\s*"(Draft|Submitted|Returned|Approved|Not started|Corrected)"')
 
 
@@ -30,17 +27,9 @@ def test_no_other_module_makes_a_commentary_state_tag():
     assert makers == {"scorecard/commentary/presenters.py"}
 
 
-def _comment(state: State, owner) -> Comment:
-    return Comment.objects.create(
-        indicator=Indicator.objects.get(code="2042SC"),
-        period=JUNE,
-        author=owner.person,
-        subject=f"In state {state}",
-        text="Text.",
-        state=state,
-        source="form",
-        set_at=timezone.now(),
-    )
+def _comment(state: State) -> Comment:
+    indicator = Indicator.objects.get(code="2042SC")
+    return CommentFactory(indicator=indicator, subject=f"In state {state}", state=state)
 
 
 def _tags_in(html: str) -> list[str]:
@@ -57,7 +46,7 @@ def _tag(state: State) -> str:
 
 
 def test_the_pages_show_a_state_with_the_same_tag(client, owner, officer):
-    comments = {state: _comment(state, owner) for state in State}
+    comments = {state: _comment(state) for state in State}
     client.force_login(officer)
     indicator = client.get(f"/indicators/{comments[State.DRAFT].indicator_id}/").content.decode()
     for state, comment in comments.items():
