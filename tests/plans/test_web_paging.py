@@ -70,7 +70,7 @@ def test_the_last_page_lists_the_rest(client, viewer, big_plan):
     assert "Actions 151 to 196 of 196 shown." in html
     assert len(_shown(html)) == 46
     assert 'rel="next"' not in html
-    assert 'aria-current="page">4</a>' in html
+    assert re.search(r'aria-current="page">\s*4\s*</a>', html)
 
 
 def test_a_lead_and_overdue_together_narrow_the_list_and_the_pages_keep_them(
