@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Mapping
@@ -39,6 +40,14 @@ def run(
     elapsed = time.perf_counter() - start
     check(done.returncode == 0, f"{' '.join(command)} failed:\n{done.stderr}")
     return elapsed, done.stdout
+
+
+def collect_static(directory: Path) -> None:
+    """Production's static files, collected into `directory`: with DEBUG off, pages name the
+    hashed files `collectstatic` writes (docs/deploy.md, "Static files"). BOARDPACK_STATIC_ROOT
+    is set for every server and command started after."""
+    os.environ["BOARDPACK_STATIC_ROOT"] = str(directory)
+    run([str(Path(sys.executable).parent / "boardpack"), "collectstatic", "--noinput"])
 
 
 def markdown_table(header: list[str], rows: list[list[str]]) -> list[str]:

@@ -33,6 +33,7 @@ def setup() -> None:
     """Django, configured for the test client against the database named by DATABASE_URL."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "boardpack.settings")
     os.environ["ALLOWED_HOSTS"] = "testserver"  # the test client's host name
+    os.environ.setdefault("BOARDPACK_LOG_LEVEL", "WARNING")  # no sign-in log among the figures
     django.setup()
 
 

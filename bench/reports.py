@@ -31,6 +31,12 @@ def loaded(directory: Path, env: dict[str, str]) -> Dataset:
     """bench/generate.py's data for INDICATORS indicators, imported into the database that
     env's DATABASE_URL names (migrated first)."""
     data = generate(directory / "data", indicators=INDICATORS)
+    import_into(data, env)
+    return data
+
+
+def import_into(data: Dataset, env: dict[str, str]) -> None:
+    """Migrate the database that env's DATABASE_URL names and import the data into it."""
     run([str(BOARDPACK), "migrate", "--verbosity", "0"], env=env)
     for kind, path in (
         ("indicators", data.indicators_file),
@@ -38,7 +44,6 @@ def loaded(directory: Path, env: dict[str, str]) -> Dataset:
         ("comments", data.comments_file),
     ):
         run([str(BOARDPACK), "import", kind, str(path)], env=env)
-    return data
 
 
 def measure(directory: Path) -> tuple[dict[str, float], str]:

@@ -39,7 +39,7 @@ from psycopg.rows import TupleRow
 import benchmarks_import
 import calc_national
 import web
-from common import BenchError, check, log, run, seconds, verdict
+from common import BenchError, check, collect_static, log, run, seconds, verdict
 from generate import YEARS, Dataset, generate
 from page import PASSWORD_VARIABLE
 from web import PageFigures, PageResult, Unmeasured
@@ -276,7 +276,7 @@ def table(header: list[str], rows: list[list[str]]) -> list[str]:
     ]
 
 
-def _proc_field(path: str, key: str) -> str | None:
+def proc_field(path: str, key: str) -> str | None:
     """A `key: value` line of a /proc file, or None where there is no such file."""
     try:
         lines = Path(path).read_text().splitlines()
@@ -290,9 +290,9 @@ def _proc_field(path: str, key: str) -> str | None:
 
 
 def machine(versions: dict[str, str], load: tuple[float, float, float]) -> list[list[str]]:
-    memory = _proc_field("/proc/meminfo", "MemTotal")  # e.g. "24684084 kB"
+    memory = proc_field("/proc/meminfo", "MemTotal")  # e.g. "24684084 kB"
     return [
-        ["CPU", _proc_field("/proc/cpuinfo", "model name") or platform.processor() or "unknown"],
+        ["CPU", proc_field("/proc/cpuinfo", "model name") or platform.processor() or "unknown"],
         ["Cores", str(os.cpu_count())],
         ["Memory", f"{int(memory.split()[0]) / 1024**2:.1f} GiB" if memory else "unknown"],
         ["OS", platform.platform()],
@@ -557,7 +557,8 @@ def render(
         "the counts differ.",
         f"- Over HTTP, the pages are served by gunicorn (`gunicorn boardpack.wsgi:application "
         f"{' '.join(web.SERVER.options())}`) on a free port of {web.HOST} with `DEBUG=false`, as "
-        "in production; static files are neither served nor asked for. The benchmark's viewer (a "
+        "in production; static files are collected (hashed names, as deployed) but not asked for. "
+        "The benchmark's viewer (a "
         "user whose person has the viewer role) signs in through `/login/`, and its session "
         "cookie goes with every request.",
         "- Each page has a server of its own, started for it and stopped after it. The page must "
@@ -610,6 +611,7 @@ def main() -> None:
     started, start, load = datetime.now(UTC), time.perf_counter(), os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="boardpack-bench-") as temp:
         directory = Path(temp)
+        collect_static(directory / "static")
         few, many = generate(directory / "few", FEW), generate(directory / "many", MANY)
         backends: list[Backend] = [SQLite(directory)]
         versions = {

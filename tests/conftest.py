@@ -7,6 +7,8 @@ Role fixtures build on the demo data: the owner is the Head of Safeguarding Serv
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
+from django.test import override_settings
 
 from boardpack.accounts.models import Role
 from boardpack.lib.importing import run_import
@@ -16,6 +18,17 @@ from tests.factories import login
 
 SEED_DIR = Path(__file__).resolve().parents[1] / "src" / "boardpack" / "demo" / "seed"
 OWNER_NAME = "Head of Safeguarding Service"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def static_files_unhashed(tmp_path_factory):
+    """Pages name their static files as they are in the apps, so tests need no collectstatic
+    (and WhiteNoise finds an empty STATIC_ROOT); production's hashed, compressed files are tested
+    in tests/web/test_static_files.py and, under gunicorn, in the browser."""
+    plain = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    storages = {**django_settings.STORAGES, "staticfiles": plain}
+    with override_settings(STORAGES=storages, STATIC_ROOT=tmp_path_factory.mktemp("static")):
+        yield
 
 
 @pytest.fixture(autouse=True)

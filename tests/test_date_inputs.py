@@ -23,8 +23,11 @@ ENTERED_DATES = {
     ("boardpack.plans.forms.TimescaleForm", "due_date"),
     ("boardpack.scorecard.library.forms.IndicatorForm", "due"),
     ("boardpack.scorecard.library.forms.IndicatorForm", "completed"),
+    ("boardpack.web.audit_views.AuditSearch", "start"),
+    ("boardpack.web.audit_views.AuditSearch", "end"),
 }
-"""The dates entered today: a meeting's, an action's progress and due date, a milestone's."""
+"""The dates entered today: a meeting's, an action's progress and due date, a milestone's, and
+the days an audit log search runs from and to."""
 
 
 def _forms() -> list[type[forms.BaseForm]]:

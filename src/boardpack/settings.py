@@ -75,8 +75,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# How long an import waits for another of its kind (lib.importing.one_at_a_time); on SQLite
+# also how long any write waits for the database's one writer.
+BOARDPACK_IMPORT_WAIT_SECONDS = env_int("BOARDPACK_IMPORT_WAIT_SECONDS", 30)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # A transaction takes the write lock when it begins, so two writers wait in turn instead
+    # of one failing with "database is locked" when both have read first.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": BOARDPACK_IMPORT_WAIT_SECONDS}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -113,6 +121,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "qsessions.middleware.SessionMiddleware",
@@ -186,8 +195,16 @@ TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 
+# Static files are served by the app itself (WhiteNoise), from STATIC_ROOT once
+# `boardpack collectstatic` has put them there: each under a name holding its hash, compressed
+# (gzip, and Brotli when installed), cached by browsers for ever. With DEBUG on, straight from
+# the apps' static folders. docs/deploy.md.
 STATIC_URL = "static/"
-STATIC_ROOT = PROJECT_DIR / "var" / "static"
+STATIC_ROOT = Path(env_str("BOARDPACK_STATIC_ROOT", str(PROJECT_DIR / "var" / "static")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 
 BOARDPACK_AUTHORITY_NAME = env_str("BOARDPACK_AUTHORITY_NAME", "Example County Council")
 BOARDPACK_STATUS_SCHEME = env_str("BOARDPACK_STATUS_SCHEME", "symbols")
@@ -199,8 +216,15 @@ if not re.fullmatch(r"[1-9]\d*/\d*(s|sec|m|min|h|hour|d|day)", BOARDPACK_API_RAT
     raise ImproperlyConfigured(
         f"BOARDPACK_API_RATE must be like 120/min, not {BOARDPACK_API_RATE!r}."
     )
+# The largest file the imports and uploads pages take, in MB (docs/security.md).
+BOARDPACK_UPLOAD_MAX_MB = env_int("BOARDPACK_UPLOAD_MAX_MB", 50)
 # Debian's Chromium prints the PDFs (boardpack.reports.render.pdf): a path, or a name on PATH.
 CHROMIUM_PATH = env_str("CHROMIUM_PATH", "/usr/bin/chromium")
+# Chromium's sandbox (docs/deploy.md): auto uses it where it can start, on requires it, off
+# never uses it.
+BOARDPACK_CHROMIUM_SANDBOX = env_str("BOARDPACK_CHROMIUM_SANDBOX", "auto")
+if BOARDPACK_CHROMIUM_SANDBOX not in {"auto", "on", "off"}:
+    raise ImproperlyConfigured("BOARDPACK_CHROMIUM_SANDBOX must be auto, on or off.")
 
 # E-mail (the update cycle): Django's SMTP backend through the council's relay.
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
@@ -218,6 +242,8 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = BOARDPACK_HTT
 SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60 if BOARDPACK_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = BOARDPACK_HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BOARDPACK_HTTPS else None
+# A health probe from the machine itself asks over plain http, and gets its answer, not a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 CSRF_TRUSTED_ORIGINS = [origin_of(BOARDPACK_BASE_URL)]
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -285,23 +311,24 @@ SESSION_COOKIE_AGE = env_int("BOARDPACK_SESSION_IDLE_MINUTES", 15) * 60
 BOARDPACK_SESSION_WARNING_SECONDS = 2 * 60
 BOARDPACK_SESSION_ABSOLUTE_SECONDS = env_int("BOARDPACK_SESSION_HOURS", 8) * 60 * 60
 
-# Logs go to stdout (the server's log): Boardpack's from BOARDPACK_LOG_LEVEL (sign-ins, second
-# factors, sessions), everything else's warnings and errors (django-axes: every failed sign-in
-# and lockout, with username and address); a server error's traceback too,
-# and by e-mail to ADMINS (BOARDPACK_ADMINS: "Name <address>, ...") when set.
+# Logs go to stdout (the server's log), one JSON object a line (boardpack.lib.json_logs):
+# Boardpack's from BOARDPACK_LOG_LEVEL (sign-ins, second factors, sessions, jobs), everything
+# else's warnings and errors (django-axes: every failed sign-in and lockout, with username and
+# address); a server error with its traceback too, and by e-mail to ADMINS
+# (BOARDPACK_ADMINS: "Name <address>, ...") when set.
 ADMINS = admins_from(env_str("BOARDPACK_ADMINS", ""))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 _LOG_LEVEL = env_str("BOARDPACK_LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "formatters": {"json": {"()": "boardpack.lib.json_logs.JsonFormatter"}},
     "filters": {"production": {"()": "django.utils.log.RequireDebugFalse"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
-            "formatter": "plain",
+            "formatter": "json",
         },
         "mail_admins": {
             "class": "django.utils.log.AdminEmailHandler",
@@ -312,6 +339,8 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": "WARNING"},
     "loggers": {
         "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
+        # runserver's line a request, as JSON on stdout like the rest.
+        "django.server": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "boardpack": {"level": _LOG_LEVEL},
     },
 }
@@ -323,3 +352,5 @@ BOARDPACK_JOB_FILES = env_str("BOARDPACK_JOB_FILES", str(PROJECT_DIR / "var" / "
 # BOARDPACK_JOB_STALE_SECONDS is taken as abandoned (its worker was killed) and swept.
 BOARDPACK_WORKER_BEAT_SECONDS = env_int("BOARDPACK_WORKER_BEAT_SECONDS", 5)
 BOARDPACK_JOB_STALE_SECONDS = env_int("BOARDPACK_JOB_STALE_SECONDS", 60)
+# /healthz answers 503 when no worker was seen for this long (docs/deploy.md).
+BOARDPACK_HEALTH_WORKER_SECONDS = env_int("BOARDPACK_HEALTH_WORKER_SECONDS", 300)

@@ -1,6 +1,8 @@
 """The rate limit per token (429 with Retry-After), errors as RFC 9457 problem details with
-distinct statuses, and the history of what a token changes naming the token."""
+distinct statuses (an unknown path and a method a path does not take too), and the history
+of what a token changes naming the token."""
 
+import re
 import time
 from datetime import date
 
@@ -10,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from boardpack.scorecard.models import Actual, Comment
+from tests.scorecard.test_indicator_page import _history, _html
 
 URL = "/api/v1/indicators"
 
@@ -62,6 +65,25 @@ def test_each_kind_of_error_is_a_problem_with_its_own_status(viewer, officer, de
     _problem(api.put(value, {"actual": 1}, headers={"If-Match": '"stale"'}), 409)
 
 
+@pytest.mark.parametrize(
+    "path", ["/api/v1/", "/api/v1/nothing", "/api/v1/indicators/2042SC/nothing/here"]
+)
+def test_an_unknown_path_under_the_api_is_a_404_problem(path, officer, api_as):
+    api = api_as(officer)
+    assert "No endpoint is at" in _problem(api.get(path), 404)["detail"]
+    assert _problem(api.post(path, {}), 404)
+    _problem(Client().get(path), 401)
+
+
+def test_a_method_the_path_does_not_take_is_a_405_problem_with_allow(officer, api_as):
+    api = api_as(officer)
+    refused = api.client.delete(URL, headers=api._headers(None))
+    assert _problem(refused, 405)["detail"] == "DELETE is not allowed here: use GET"
+    assert refused["Allow"] == "GET"
+    value = api.get("/api/v1/indicators/2042SC/values/2012-06")
+    assert _problem(value, 405)["detail"] == "GET is not allowed here: use PUT"
+
+
 def test_a_comment_the_workflow_does_not_allow_is_409(owner, api_as):
     api = api_as(owner)
     url, body = "/api/v1/indicators/2042SC/comments", {"period": "2012-06", "text": "Why."}
@@ -94,6 +116,16 @@ def test_what_a_token_changes_is_recorded_with_its_user_and_name(officer, owner,
     comment = Comment.objects.get(subject="Update")
     record = comment.history.latest()
     assert (record.history_user, record.history_change_reason) == (owner, "API token Case system")
+
+
+def test_the_indicator_pages_history_names_the_token(client, officer, demo_data, api_as):
+    api = api_as(officer, name="Power BI")
+    assert api.put("/api/v1/indicators/2042SC/values/2012-06", {"actual": "44"}).status_code == 200
+    html = _html(client, officer)
+    newest = re.sub(r"\s+", " ", _history(html)[0])
+    assert "Performance Officer" in newest
+    assert "Actual Jun 2012" in newest
+    assert "api (API token Power BI)" in newest
 
 
 @pytest.mark.parametrize("path", ["/api/v1/openapi.json", "/api/v1/docs"])

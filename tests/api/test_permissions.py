@@ -41,6 +41,7 @@ def _reads(plan_id: int, action_id: int) -> list[str]:
         "/api/v1/indicators",
         f"/api/v1/indicators/{OWN}",
         f"/api/v1/indicators/{OWN}/values",
+        f"/api/v1/indicators/{OWN}/spc",
         "/api/v1/scorecard?period=2012-06",
         "/api/v1/plans",
         f"/api/v1/plans/{plan_id}",

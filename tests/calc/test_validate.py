@@ -271,3 +271,15 @@ def test_a_file_of_another_kind_is_summed_up(tmp_path: Path) -> None:
     found = problems_of(root)
     assert len([p for p in found if p.reason == "the row has more fields than the header"]) == 50
     assert any(p.row is None and p.reason.startswith("and 20 more malformed rows") for p in found)
+
+
+def test_a_utf8_file_with_a_stray_byte_is_refused_not_read_as_windows_1252(tmp_path: Path) -> None:
+    root = write_903(tmp_path)
+    episodes = root / "2024" / "episodes.csv"
+    data = episodes.read_bytes().replace(b"ZZ1 1,ZZ2 2", b"ZZ1 1,Z\xc3\xa92 2", 1)
+    data = data.replace(b"A2,01/05/2023", b"A2,01/05/2023\x92", 1)
+    episodes.write_bytes(data)
+    [problem] = problems_of(root)
+    offset = data.index(b"\x92")
+    assert (problem.file, problem.row, problem.column) == ("903/2024/episodes.csv", 4, "DECOM")
+    assert problem.reason.startswith(f"is UTF-8 text except for byte {offset} (0x92)")

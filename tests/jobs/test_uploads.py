@@ -17,6 +17,7 @@ from boardpack.jobs.services import DATABASE_LOST
 from boardpack.lib.importing import KINDS
 from boardpack.scorecard.models import Indicator
 from tests.conftest import SEED_DIR
+from tests.lib.workbooks import write_xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +56,37 @@ def test_a_checked_upload_changes_nothing_until_confirmed_then_leaves_no_file(
     write = Job.objects.get(kind="import-write")
     assert write.state == "done", write.message
     assert Indicator.objects.count() > 30
+    assert _files(job_files) == []
+
+
+def test_a_file_over_the_upload_limit_is_refused_before_any_job(
+    client, officer, settings, job_files
+):
+    settings.BOARDPACK_UPLOAD_MAX_MB = 1
+    answer = _upload(client, officer, "indicators", "big.csv", b"code\n" + b"x" * (1 << 20))
+    assert answer.status_code == 200
+    assert "The selected file must be smaller than 1 MB" in answer.content.decode()
+    assert "Up to 1 MB" in answer.content.decode()
+    assert not Job.objects.exists()
+    assert _files(job_files) == []
+
+
+def test_a_zip_bomb_upload_is_refused_naming_the_file_and_why(
+    client, officer, work_queue, job_files, tmp_path
+):
+    same = b"<row><c><v>1</v></c></row>" * 100_000
+    bomb = write_xlsx(tmp_path / "bomb.xlsx", [same] * 20).read_bytes()
+    _upload(client, officer, "indicators", "bomb.xlsx", bomb)
+    work_queue()
+    check = Job.objects.get()
+    assert check.state == "failed"
+    assert [(p["file"], p["reason"]) for p in check.problems] == [
+        (
+            "bomb.xlsx",
+            "xl/worksheets/sheet1.xml is packed more than 200 times tighter than a spreadsheet "
+            "can be",
+        )
+    ]
     assert _files(job_files) == []
 
 

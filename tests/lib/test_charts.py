@@ -14,9 +14,12 @@ from boardpack.lib.charts import (
     Key,
     Mark,
     Marker,
+    Segment,
     Series,
     line_chart,
     nice_ticks,
+    proportion_bar,
+    sparkline,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -227,3 +230,57 @@ def test_a_line_can_stay_out_of_the_legend():
     legend = next(g for g in ET.fromstring(svg).iter(f"{SVG}g") if g.get("class") == "chart-legend")
     assert [t.text for t in legend.findall(f"{SVG}text")] == ["Limits"]
     assert len(_series_groups(svg)) == 2
+
+
+def test_a_sparkline_breaks_at_a_gap_and_marks_the_last_point():
+    svg = sparkline([1.0, 2.0, None, 3.0, 4.0], "CS1: 4 of 5 periods")
+    assert svg.count("<path") == 2
+    assert svg.count("<circle") == 1
+    assert 'role="img"' in svg
+    assert 'aria-label="CS1: 4 of 5 periods"' in svg
+    assert 'width="80" height="22"' in svg
+
+
+def test_a_sparkline_with_one_value_draws_no_line_and_escapes_its_label():
+    svg = sparkline([None, 5.0], '<script>"x"</script>')
+    assert "<path" not in svg
+    assert "<script>" not in svg
+    assert "&lt;script&gt;" in svg
+
+
+def test_a_flat_sparkline_is_drawn_mid_height_without_dividing_by_zero():
+    svg = sparkline([2.0, 2.0, 2.0], "flat")
+    assert "M3 11 L40 11 L77 11" in svg
+
+
+def test_a_proportion_bar_gives_each_part_its_share_glyph_and_count():
+    svg = proportion_bar(
+        [
+            Segment("red", "Worse", "◆", 3),
+            Segment("green", "Better", "✚", 1),
+            Segment("x", "Y", "•", 0),
+        ],
+        "Worse: 3, Better: 1",
+    )
+    assert '<rect class="bp-status--red" x="0.000%" y="0" width="75.000%"' in svg
+    assert '<rect class="bp-status--green" x="75.000%" y="0" width="25.000%"' in svg
+    assert "bp-status--x" not in svg
+    assert ">◆ 3</text>" in svg
+    assert ">✚ 1</text>" in svg
+
+
+def test_a_part_too_narrow_for_its_label_is_drawn_without_one():
+    svg = proportion_bar([Segment("a", "A", "◆", 99), Segment("b", "B", "●", 1)], "A: 99, B: 1")
+    assert "● 1" not in svg
+    assert 'class="bp-status--b"' in svg
+
+
+@pytest.mark.parametrize("key", ["Red", "a b", '"x', ""])
+def test_a_segment_key_must_be_a_class_name(key):
+    with pytest.raises(ChartError, match="class name"):
+        Segment(key, "A", "◆", 1)
+
+
+def test_a_segment_count_cannot_be_negative():
+    with pytest.raises(ChartError, match="negative"):
+        Segment("a", "A", "◆", -1)

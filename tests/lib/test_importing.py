@@ -119,3 +119,32 @@ def test_the_command_and_the_imports_page_import_through_the_registry(
         (officer, "spied.csv", b"code\nA1\n"),
         (officer, "up.csv", b"x"),
     ]
+
+
+def test_a_utf8_file_with_a_stray_byte_is_refused_and_nothing_is_stored(db):
+    from boardpack.core.problems import ImportFailed
+    from boardpack.scorecard.models import Comment
+
+    run_import("indicators", Source.file("i.csv", INDICATORS), user=None)
+    data = (
+        "code,period,author,subject,text\nA1,2012-06,Jo,Why,Children’s homes – “full”\n".encode()
+        + b"A1,2012-07,Jo,Why,Children\x92s homes\n"
+    )
+    with pytest.raises(ImportFailed) as refused:
+        run_import("comments", Source.file("comments.csv", data), user=None)
+    [problem] = refused.value.errors
+    offset = data.index(b"\x92")
+    assert (problem.file, problem.row, problem.column) == ("comments.csv", 3, "text")
+    assert str(problem).startswith(
+        f"comments.csv, row 3, column 'text': is UTF-8 text except for byte {offset} (0x92)"
+    )
+    assert not Comment.objects.exists()
+
+
+def test_a_windows_1252_file_is_still_read_as_excel_saves_it(db):
+    from boardpack.scorecard.models import Comment
+
+    run_import("indicators", Source.file("i.csv", INDICATORS), user=None)
+    data = "code,period,author,subject,text\nA1,2012-06,Jo,Why,Children’s homes\n"
+    run_import("comments", Source.file("comments.csv", data.encode("cp1252")), user=None)
+    assert Comment.objects.get().text == "Children’s homes"

@@ -129,3 +129,18 @@ def test_a_plan_cannot_sit_below_itself(plan):
     with pytest.raises(PlanError, match="needs a name"):
         plan_save(name=" ", user=None, reason="test")
     assert Plan.objects.get(name=plan.name).parent is None
+
+
+def test_a_proposal_made_before_a_newer_confirmed_status_is_not_confirmed_over_it(
+    plan, lead, manager
+):
+    action = _action("7b")
+    stale = brag_propose(action=action, brag="Green", reason="On track", user=lead)
+    newer = brag_propose(action=action, brag="Red", reason="Panel cancelled", user=lead)
+    brag_confirm(change=newer, user=manager)
+    with pytest.raises(PlanError, match="changed from Blue to Red after this proposal was made"):
+        brag_confirm(change=stale, user=manager)
+    action.refresh_from_db()
+    assert action.brag == "red"
+    stale.refresh_from_db()
+    assert not stale.confirmed

@@ -10,6 +10,7 @@ from boardpack.accounts.models import OrgUnit
 from boardpack.lib.audit import User
 from boardpack.lib.importing import Report, run_import
 from boardpack.lib.sources import Source
+from boardpack.lib.spreadsheets import set_value
 from tests.factories import PersonFactory
 
 TITLE = "Corporate Parenting Strategy November 2018 – March 2020 Delivery Plan"
@@ -105,8 +106,8 @@ def workbook_bytes(sheets: dict[str, list[list[str]]]) -> bytes:
         sheet = workbook.create_sheet(name)
         for number, row in enumerate(rows, start=1):
             for column, text in enumerate(row, start=1):
-                if text:
-                    sheet.cell(row=number, column=column, value=text)
+                if text:  # text as typed, kept text even when it begins with "="
+                    set_value(sheet.cell(row=number, column=column), text)
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()

@@ -6,6 +6,8 @@ import io
 import re
 from html import unescape
 from pathlib import Path
+from xml.etree import ElementTree
+from zipfile import ZipFile
 
 from django.core.management import call_command
 from docx import Document as WordDocument
@@ -23,6 +25,8 @@ from boardpack.scorecard.selectors import current_scheme
 from tests.scorecard.spc_series import ALTERNATING, series_indicator
 
 LAST = Month(2021, 4)
+CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 def _world():
@@ -119,7 +123,8 @@ def test_word_prints_the_icons_and_both_charts(db):
 
 def test_excel_prints_the_icons_and_the_chart_data(db):
     _world()
-    workbook = load_workbook(io.BytesIO(render_xlsx(_report(spc_charts=True))))
+    content = render_xlsx(_report(spc_charts=True))
+    workbook = load_workbook(io.BytesIO(content))
     rows = [
         [c for c in row if c is not None]
         for sheet in workbook.worksheets
@@ -129,6 +134,22 @@ def test_excel_prints_the_icons_and_the_chart_data(db):
     assert ["Assurance", "F Consistently fails target"] in rows
     assert ["Apr 21", "20.00", "Improvement", "Astronomical"] in rows
     assert ["SPC tests", 2, 1, 1, 0, 0, 1] in rows
+    assert ["Month", "Value", "Mean", "Upper process limit", "Lower process limit"] in rows
+    assert ["Apr 21", 20, 11, 16.32, 5.68] in rows
+
+
+def test_excel_draws_its_own_line_chart_of_each_spc_chart(db):
+    _world()
+    with ZipFile(io.BytesIO(render_xlsx(_report(spc_charts=True)))) as archive:
+        charts = [archive.read(n).decode() for n in archive.namelist() if "charts/chart" in n]
+    assert len(charts) == 2  # RISE and FALL; SHORT has too few points, no trend chart is drawn
+    rise = ElementTree.fromstring(next(c for c in charts if "RISE: SPC chart of 13 points" in c))
+    series = rise.findall(f".//{{{CHART}}}lineChart/{{{CHART}}}ser")
+    assert len(series) == 4  # the values, the mean and the two process limits
+    formulas = [s.find(f"{{{CHART}}}val/{{{CHART}}}numRef/{{{CHART}}}f").text for s in series]
+    assert [re.sub(r".*!\$([A-Z])\$\d+:\$[A-Z]\$\d+", r"\1", f) for f in formulas] == list("BCDE")
+    dashes = [s.find(f".//{{{DRAWING}}}prstDash").get("val") for s in series]
+    assert dashes == ["solid", "solid", "dash", "dash"]
 
 
 def test_the_pdf_prints_the_icons_and_the_chart(db):

@@ -102,11 +102,14 @@ def test_the_kind_and_the_file_are_required(client, officer):
     assert "The selected file is empty" in empty
 
 
-def test_a_file_over_20_mb_is_refused(client, officer, demo_data):
+def test_a_file_over_the_upload_limit_is_refused(client, officer, demo_data, settings):
+    assert settings.BOARDPACK_UPLOAD_MAX_MB == 50
+    settings.BOARDPACK_UPLOAD_MAX_MB = 1
     before = _snapshot()
-    big = b"code,period,actual\n" + b"x" * (20 * 1024 * 1024)
+    big = b"code,period,actual\n" + b"x" * (1024 * 1024)
     html = _upload(client, officer, "values", "big.csv", big).content.decode()
-    assert "The selected file must be smaller than 20 MB" in html
+    assert "The selected file must be smaller than 1 MB" in html
+    assert "smaller than 1 MB. The first row names the columns" in html
     assert _snapshot() == before
 
 

@@ -84,7 +84,7 @@ def test_the_header_describes_the_indicator(client, viewer, demo_data):
 def test_the_grid_prints_2042SC_in_2012_13_as_the_seed_does(client, viewer, demo_data):
     html = _html(client, viewer)
     assert "Values 2012/13" in html
-    headings = re.search(r"<thead.*?</thead>", html, re.S)[0]
+    headings = re.search(r"<thead.*?</thead>", html.split('id="values"')[1], re.S)[0]
     assert (
         re.findall(r"<th scope=\"col\"[^>]*>([\d/]+)</th>", headings)
         == f"{MONTH_ENDS} {YEAR_END}".split()
@@ -125,17 +125,29 @@ def test_another_financial_year_can_be_chosen_but_only_one_with_data(client, vie
         assert client.get(_url("2042SC", f"?year={bad}")).status_code == 404
 
 
+def test_the_page_opens_with_the_latest_actual_status_travel_and_trend_then_the_definition(
+    client, viewer, demo_data
+):
+    html = _html(client, viewer)
+    headings = re.findall(r'<h2 class="govuk-heading-m"[^>]*>([^<]+)</h2>', html)
+    assert headings[:2] == ["Latest: Jun 2012", "Trend"]
+    assert headings.index("Values 2012/13") < headings.index("About this indicator")
+    latest = html.split("Latest: Jun 2012</h2>")[1].split("<h2")[0]
+    assert re.search(r"Actual\s*</dt>\s*<dd[^>]*>\s*37.47", latest)
+    assert re.search(r"Target\s*</dt>\s*<dd[^>]*>\s*36.00", latest)
+    assert "◆</span> Worse than target" in latest
+
+
 def test_direction_of_travel_compares_the_latest_month_with_earlier_ones(client, viewer, demo_data):
     html = _html(client, viewer)
-    travel = html.split("Direction of travel</h2>")[1].split("<h2")[0]
-    assert "37.47 (Jun 2012)" in travel
+    travel = html.split("Latest: Jun 2012</h2>")[1].split("<h2")[0]
     assert re.search(r"previous period \(Mar 2012\).*?↓</span> Worsening", travel, re.S)
     assert re.search(r"last year \(Jun 2011\).*?↓</span> Worsening", travel, re.S)
 
 
 def test_the_trend_chart_comes_with_its_data_as_a_table(client, viewer, demo_data):
     html = _html(client, viewer)
-    trend = html.split("Trend</h2>")[1].split('id="commentary"')[0]
+    trend = html.split("Trend</h2>")[1].split('id="values"')[0]
     assert trend.count('role="img"') == 2
     assert "<title id=" in trend
     assert "<desc id=" in trend

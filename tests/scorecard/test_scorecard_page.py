@@ -1,11 +1,13 @@
 import csv
 import io
 import re
+from datetime import date
 
 import pytest
+from django.utils.html import escape
 from openpyxl import load_workbook
 
-from boardpack.scorecard.models import Indicator
+from boardpack.scorecard.models import Actual, Indicator
 
 
 def _html(client, user, url="/"):
@@ -57,8 +59,44 @@ def test_within_a_director_red_comes_before_green_before_blue(client, viewer, de
 
 def test_counts_per_status_are_shown(client, viewer, demo_data):
     html = _html(client, viewer)
-    counts = dict(re.findall(r"</span> ([A-Za-z ]+?)\s*</strong> <span[^>]*>(\d+)</span>", html))
+    counts = dict(re.findall(r"</span> ([A-Za-z ]+): (\d+)\s*</strong>", html))
     assert counts == {"Worse than target": "17", "Better than target": "9", "Within tolerance": "7"}
+
+
+def test_the_counts_are_a_bar_of_glyphs_and_numbers_not_colour_alone(client, viewer, demo_data):
+    html = _html(client, viewer)
+    bar = re.search(r'<svg[^>]*class="bp-bar".*?</svg>', html, re.S)[0]
+    assert 'aria-label="Indicators by status: Worse than target: 17, Better than target: 9, ' in bar
+    parts = re.findall(
+        r'<rect class="bp-status--([a-z-]+)" x="([\d.]+)%" y="0" width="([\d.]+)%"', bar
+    )
+    assert [key for key, _, _ in parts] == ["red-diamond", "green-plus", "blue-circle"]
+    assert [round(float(width) * 33 / 100) for _, _, width in parts] == [17, 9, 7]
+    assert re.findall(r">(\S) (\d+)</text>", bar) == [("◆", "17"), ("✚", "9"), ("●", "7")]
+
+
+def test_each_row_has_a_sparkline_of_its_last_twelve_periods(client, viewer, demo_data):
+    """2042SC is quarterly: its sparkline runs over quarters, five of which have an actual."""
+    html = _html(client, viewer)
+    spark = re.search(r'<svg[^>]*class="bp-spark".*?</svg>', _row(html, "2042SC"), re.S)[0]
+    assert (
+        Actual.objects.filter(indicator__code="2042SC", period__lte=date(2012, 6, 30)).count() == 5
+    )
+    assert 'aria-label="5 of the last 12 periods, from 34.92 to 37.47"' in spark
+    assert spark.count("<path") == 1
+    assert "Last 12 periods</th>" in html
+
+
+def test_the_filters_fold_away_and_a_line_says_what_is_shown(client, viewer, demo_data):
+    html = _html(client, viewer)
+    assert "Showing all indicators." in html
+    assert '<details class="govuk-details bp-filter-details">' in html
+    director = Indicator.objects.get(code="CS052").directorate
+    html = _html(client, viewer, f"/?director={director.pk}&period=2012-06")
+    assert f"Filtered by director <strong>{escape(director.name)}</strong>" in html
+    assert 'href="?period=2012-06">show all indicators</a>' in html
+    html = _html(client, viewer, "/?period=31/04/2012")
+    assert '<details class="govuk-details bp-filter-details" open>' in html
 
 
 def test_filters_narrow_the_rows(client, viewer, demo_data):
@@ -124,7 +162,9 @@ def test_the_page_query_count_does_not_grow_with_indicators(
     client, viewer, demo_data, django_assert_max_num_queries
 ):
     client.force_login(viewer)
-    with django_assert_max_num_queries(26) as many:
+    # 27: the rows, their targets, actuals and comments, the SPC series, the sparklines' actuals
+    # (one query for every row), the menus' choices, and the session and second-factor reads.
+    with django_assert_max_num_queries(27) as many:
         client.get("/?period=2012-06")
     Indicator.objects.filter(code__startswith="N").delete()
     with django_assert_max_num_queries(len(many)):

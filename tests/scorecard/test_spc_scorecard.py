@@ -1,7 +1,12 @@
-"""The scorecard's Variation and Assurance columns, its count of special causes and the filter
-"Special cause only"; the cached page follows the SPC baseline."""
+"""The scorecard's Variation and Assurance columns (on the page and in its CSV and XLSX
+export), its count of special causes and the filter "Special cause only"; the cached page
+follows the SPC baseline."""
 
+import csv
+import io
 import re
+
+from openpyxl import load_workbook
 
 from boardpack.core.periods import Month
 from boardpack.scorecard.models import Indicator
@@ -102,3 +107,34 @@ def test_the_demo_scorecard_says_12_points_are_needed(client, viewer, demo_data)
     html = _html(client, viewer, "/")
     assert _spc(html, "2042SC") == ["none", "none"]
     assert "12 points are needed" in " ".join(_cells(html, "2042SC"))
+
+
+def test_the_csv_export_carries_the_variation_and_assurance(client, viewer, db):
+    _world()
+    client.force_login(viewer)
+    response = client.get(f"/scorecard/export.csv?period={LAST.key}")
+    rows = {r["code"]: r for r in csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))}
+    assert list(rows["RISE"])[-2:] == ["variation", "assurance"]
+    assert (rows["RISE"]["variation"], rows["RISE"]["assurance"]) == (
+        "Improvement (high)",
+        "Consistently passes target",
+    )
+    assert (rows["FALL"]["variation"], rows["FALL"]["assurance"]) == (
+        "Concern (low)",
+        "Consistently fails target",
+    )
+    assert rows["SHORT"]["variation"] == "12 points are needed"
+
+
+def test_the_xlsx_export_follows_the_special_cause_filter(client, viewer, db):
+    _world()
+    client.force_login(viewer)
+    response = client.get(f"/scorecard/export.xlsx?period={LAST.key}&variation=special-cause")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [c.value for c in sheet[1]]
+    lines = sheet.iter_rows(min_row=2, values_only=True)
+    records = [dict(zip(header, line, strict=True)) for line in lines]
+    assert {(r["code"], r["variation"], r["assurance"]) for r in records} == {
+        ("RISE", "Improvement (high)", "Consistently passes target"),
+        ("FALL", "Concern (low)", "Consistently fails target"),
+    }

@@ -32,6 +32,8 @@ class Role(models.TextChoices):
     INDICATOR_OWNER = "owner", "Indicator owner"
     DELEGATE = "delegate", "Delegate"
     VIEWER = "viewer", "Viewer"
+    AUDITOR = "auditor", "Auditor"
+    """Reads everything a viewer reads, and searches and exports the audit log."""
 
 
 class Person(models.Model):

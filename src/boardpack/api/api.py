@@ -9,8 +9,8 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from ninja import NinjaAPI, Router
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from boardpack.api import benchmarks, boards, calculated, plans, scorecard
@@ -24,6 +24,7 @@ warehouse or a case-management extract. Send a personal access token (made on yo
 page or by `boardpack token create`) as `Authorization: Bearer <token>`; it acts with your role.
 Lists are paged (`limit`, `cursor`) and answer CSV too (`?format=csv`); errors are
 `application/problem+json`. The user guide: docs/api.md."""
+METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 AUTHENTICATE = {"WWW-Authenticate": 'Bearer realm="boardpack"'}
 
 
@@ -47,7 +48,29 @@ def _signed_in(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
     return guarded
 
 
+def _method_problem(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A method the path does not take answered as a problem (405), with its Allow header."""
+
+    @wraps(view)
+    def answered(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if not isinstance(response, HttpResponseNotAllowed):
+            return response
+        allowed = response["Allow"]
+        detail = f"{request.method} is not allowed here: use {allowed}"
+        return problem(request, 405, detail, headers={"Allow": allowed})
+
+    return answered
+
+
 class BoardpackAPI(NinjaAPI):
+    @property
+    def urls(self) -> Any:
+        patterns, app_name, namespace = super().urls
+        for pattern in patterns:
+            pattern.callback = _method_problem(pattern.callback)
+        return patterns, app_name, namespace
+
     def get_openapi_schema(self, **kwargs: Any) -> Any:
         """Problems as application/problem+json; every list also as text/csv."""
         schema = super().get_openapi_schema(**kwargs)
@@ -73,8 +96,26 @@ api = BoardpackAPI(
     docs_decorator=_signed_in,
     urls_namespace="api",
 )
-for module in (scorecard, plans, boards, benchmarks, calculated):
-    api.add_router("", module.router)
+unknown = Router()
+
+
+NO_ENDPOINT = "No endpoint is at {}: see /api/v1/docs"
+
+
+@unknown.api_operation(METHODS, "/", include_in_schema=False)
+def _root(request: HttpRequest) -> HttpResponse:
+    """/api/v1/ itself: a problem, not a web page."""
+    raise ApiError(404, NO_ENDPOINT.format(request.path))
+
+
+@unknown.api_operation(METHODS, "/{path:rest}", include_in_schema=False)
+def _unknown(request: HttpRequest, rest: str) -> HttpResponse:
+    """Any other path under /api/v1/ (after every endpoint's): a problem, not a web page."""
+    raise ApiError(404, NO_ENDPOINT.format(request.path))
+
+
+for router in (*(m.router for m in (scorecard, plans, boards, benchmarks, calculated)), unknown):
+    api.add_router("", router)
 
 
 @api.exception_handler(ApiError)

@@ -7,8 +7,8 @@ key, so a page does not shift when earlier rows are added or removed.
 
 CSV (`?format=csv`, or `Accept: text/csv`) has one column per field of the JSON items, lists
 joined by "; ". A cell of text a person typed (a field marked UserText, fields.py) that begins
-with = + - @, a tab or a carriage return is prefixed with a single quote, so that a spreadsheet
-shows it as text instead of running it as a formula.
+with = + - @, a tab or a carriage return is prefixed with a single quote (lib.spreadsheets), so
+that a spreadsheet shows it as text instead of running it as a formula.
 """
 
 from __future__ import annotations
@@ -31,12 +31,12 @@ from pydantic import BaseModel, create_model
 
 from boardpack.api.fields import USER_TEXT
 from boardpack.api.problems import invalid
+from boardpack.lib.spreadsheets import csv_cell
 
 VARY = "Accept, Authorization, Cookie"
 CSV_TYPE = "text/csv"
 JSON_TYPE = "application/json"
 DEFAULT_LIMIT, MAX_LIMIT = 100, 1000
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 T = TypeVar("T")
 Key = tuple[Any, ...]
@@ -118,7 +118,7 @@ def _cell(value: Any, user_text: bool) -> str:
     elif isinstance(value, Decimal):
         value = format(value.normalize(), "f")
     text = str(value)
-    return "'" + text if user_text and text.startswith(FORMULA_STARTS) else text
+    return str(csv_cell(text)) if user_text else text
 
 
 def csv_text(item: type[BaseModel], rows: list[BaseModel]) -> str:

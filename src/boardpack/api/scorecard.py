@@ -19,6 +19,7 @@ from boardpack.api.problems import ApiError, invalid
 from boardpack.api.responses import READS, WRITES
 from boardpack.core.commentary import TransitionError
 from boardpack.core.periods import Month, PeriodError, parse_period
+from boardpack.core.spc import BaselineError, check_baseline
 from boardpack.core.status import Status
 from boardpack.lib.importing import parse_decimal
 from boardpack.scorecard import services
@@ -36,7 +37,7 @@ from boardpack.scorecard.selectors import (
     row_summaries,
     scorecard_rows,
 )
-from boardpack.scorecard.spc.presenters import spc_icons
+from boardpack.scorecard.spc.presenters import spc_icons, spc_object
 from boardpack.scorecard.spc.selectors import SpcSummary
 from boardpack.scorecard.values.selectors import (
     Cell,
@@ -107,6 +108,28 @@ class ScorecardRow(BaseModel):
     variation_text: str
     assurance: str = Field(description="The SPC assurance icon's key (docs/spc.md).")
     assurance_text: str
+
+
+class SpcPoint(BaseModel):
+    period: str = Field(description="The month, YYYY-MM.")
+    value: float
+    type: str = Field(description="common_cause, improvement, concern or neutral.")
+    rules: list[str] = Field(description="astronomical, shift, trend, two_in_three.")
+
+
+class SpcOut(BaseModel):
+    """The object `boardpack spc CODE --format json` prints; the limits are null with fewer
+    than 12 points."""
+
+    code: str
+    mean: float | None
+    upper_process_limit: float | None
+    lower_process_limit: float | None
+    upper_near_limit: float | None
+    lower_near_limit: float | None
+    variation: str = Field(description="The variation icon's key (docs/spc.md).")
+    assurance: str = Field(description="The assurance icon's key (docs/spc.md).")
+    points: list[SpcPoint]
 
 
 class CommentIn(Schema):
@@ -268,6 +291,25 @@ def value_put(request: HttpRequest, code: str, period: str, body: ValueIn) -> Ht
     saved = value_cells([chosen], [month])[0]
     request.api_etag = _cell_etag(saved)  # type: ignore[attr-defined]
     return respond(request, _value_out(saved))
+
+
+class SpcParams(Schema):
+    baseline: int | None = Field(
+        None, description="Limits from the first N points (at least 12), not the indicator's own."
+    )
+
+
+@router.get("/indicators/{code}/spc", summary="An indicator's SPC", response={200: SpcOut, **READS})
+@conditional(wide=False)
+def spc(request: HttpRequest, code: str, params: Query[SpcParams]) -> HttpResponse:
+    """The indicator's statistical process control (XmR) chart as `boardpack spc`: mean and
+    limits, the variation and assurance icons, and each point's type and rules (docs/spc.md)."""
+    chosen = _indicator(code)
+    try:
+        check_baseline(params.baseline)
+    except BaselineError as error:
+        raise invalid("query.baseline", str(error)) from None
+    return respond(request, SpcOut(**spc_object(chosen, baseline=params.baseline)))
 
 
 def _row_out(row: StatusRow, spc: SpcSummary) -> ScorecardRow:

@@ -25,6 +25,7 @@ import duckdb
 from boardpack.calc import sql, xml
 from boardpack.calc.problems import problem
 from boardpack.calc.tables import BY_NAME, CIN, POPULATION, SSDA903, Source, Table
+from boardpack.core.encoding import stray_byte
 from boardpack.core.problems import Problem
 
 Form = Literal["csv", "xml"]
@@ -229,8 +230,12 @@ def _stage_csv(
     ).fetchall()
     _clear_rejects(con)
     if any(kind == "INVALID ENCODING" for _line, kind in rejects):
-        # Not UTF-8: read it as Excel's Windows-1252 (Latin-1) instead.
         con.execute(f"DELETE FROM {raw(table.name)} WHERE _file = {sql.quote(label)}")
+        if stray := stray_byte(f.path.read_bytes()):
+            # UTF-8 but for a stray byte: refused, not stored as mojibake.
+            staging.problems.append(problem(label, stray.row, stray.column, stray.reason))
+            return
+        # No UTF-8 in it: read it as Excel's Windows-1252 (Latin-1) instead.
         _insert(con, f, table, names, "latin-1")
         rejects = con.execute(
             "SELECT line, min(error_type) FROM _rejects GROUP BY line ORDER BY line"

@@ -24,6 +24,7 @@ from boardpack.calc.engine import Result, rules_digest, run_measures
 from boardpack.calc.periods import Period
 from boardpack.calc.validate import validate
 from boardpack.core.problems import Problem
+from boardpack.lib.spreadsheets import csv_record
 
 COLUMNS: Final = (
     "measure",
@@ -143,7 +144,7 @@ def as_csv(results: list[Result]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(record(r) for r in results)
+    writer.writerows(csv_record(record(r)) for r in results)
     return out.getvalue().rstrip("\n")
 
 

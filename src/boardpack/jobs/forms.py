@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from boardpack.lib.importing import KINDS
-
-MAX_UPLOAD_MB = 200
+from boardpack.lib.importing import KINDS, too_large
 
 
 class UploadForm(forms.Form):
@@ -26,6 +24,6 @@ class UploadForm(forms.Form):
         if kind is not None and kind.options and not data.get("name"):
             self.add_error("name", "Enter the plan's name")
         upload = data.get("file")
-        if upload is not None and (upload.size or 0) > MAX_UPLOAD_MB * 1024 * 1024:  # type: ignore[attr-defined]
-            self.add_error("file", f"The selected file must be smaller than {MAX_UPLOAD_MB} MB")
+        if upload is not None and (problem := too_large(upload.size)):  # type: ignore[attr-defined]
+            self.add_error("file", problem)
         return data

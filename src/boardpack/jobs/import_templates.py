@@ -8,6 +8,7 @@ import io
 from django.http import Http404
 
 from boardpack.lib.importing import KINDS
+from boardpack.lib.spreadsheets import append_row, csv_row
 from boardpack.reports.render import FORMATS
 
 
@@ -28,14 +29,14 @@ def template_file(kind: str, fmt: str) -> tuple[bytes, str]:
     header = _header(kind)
     if fmt == "csv":
         text = io.StringIO()
-        csv.writer(text).writerow(header)
+        csv.writer(text).writerow(csv_row(header))
         return text.getvalue().encode(), "text/csv"
     if fmt != "xlsx":
         raise Http404
     from openpyxl import Workbook
 
     workbook = Workbook()
-    workbook.active.append(header)
+    append_row(workbook.active, header)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue(), FORMATS["xlsx"][1]

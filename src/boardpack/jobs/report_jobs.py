@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from boardpack.boards.models import Meeting
 from boardpack.boards.pack import PACK_FORMATS, board_pack
 from boardpack.jobs.kinds import JobFailure, Outcome, Progress, register
+from boardpack.jobs.models import Job
+from boardpack.jobs.services import start_job
 from boardpack.reports.chosen import chosen_document, report_form
 from boardpack.reports.document import Document
 from boardpack.reports.render import FORMATS
@@ -61,3 +64,9 @@ def pack_job(params: dict[str, Any], progress: Progress) -> Outcome:
         raise JobFailure(f"A board pack is made as {' or '.join(PACK_FORMATS)} only.")
     document = board_pack(meeting, as_of=min(timezone.localdate(), meeting.date))
     return _rendered(document, params["format"], progress)
+
+
+def start_pack(meeting: Meeting, fmt: str, user: AbstractBaseUser | None) -> Job:
+    """Queue the making of a meeting's board pack in a format of PACK_FORMATS."""
+    title = f"Board pack: {meeting.board.name}, {meeting.date:%d %B %Y} ({fmt.upper()})"
+    return start_job("pack", title, {"meeting": meeting.pk, "format": fmt}, user)

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from boardpack.accounts.permissions import officer_required
-from boardpack.jobs.forms import MAX_UPLOAD_MB, UploadForm
+from boardpack.jobs.forms import UploadForm
 from boardpack.jobs.import_jobs import keep_upload
 from boardpack.jobs.import_templates import template_kinds
 from boardpack.jobs.models import Job
@@ -35,7 +36,11 @@ def uploads(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         return redirect("job", pk=_check(request, form).pk)
-    context = {"form": form, "max_mb": MAX_UPLOAD_MB, "templates": template_kinds()}
+    context = {
+        "form": form,
+        "max_mb": settings.BOARDPACK_UPLOAD_MAX_MB,
+        "templates": template_kinds(),
+    }
     return render(request, "jobs/uploads.html", context)
 
 

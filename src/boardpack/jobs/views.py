@@ -18,6 +18,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from boardpack.boards.models import Meeting
 from boardpack.boards.pack import PACK_FORMATS
 from boardpack.boards.selectors import may_read_pack
+from boardpack.jobs import report_jobs
 from boardpack.jobs.models import Job
 from boardpack.jobs.selectors import jobs_for
 from boardpack.jobs.services import start_job
@@ -97,8 +98,7 @@ def start_pack(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.select_related("board"), pk=pk)
     if not may_read_pack(request.user, meeting.board):
         raise PermissionDenied
-    title = f"Board pack: {meeting.board.name}, {meeting.date:%d %B %Y} ({fmt.upper()})"
-    started = start_job("pack", title, {"meeting": meeting.pk, "format": fmt}, request.user)
+    started = report_jobs.start_pack(meeting, fmt, request.user)
     return _go(request, reverse("job", kwargs={"pk": started.pk}))
 
 

@@ -422,3 +422,92 @@ def line_chart(
         parts.append(_legend_svg(entries, places, left, bottom + 30 + LEGEND_ROW / 2))
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+SPARK_WIDTH = 80
+SPARK_HEIGHT = 22
+
+
+def sparkline(values: Sequence[float | None], label: str) -> str:
+    """A word-sized trend line (80 × 22 px) of a few periods, the last point marked, for a table
+    cell; `label` is read out instead ("CS052: 12 periods, 91.9 to 94.2"). None breaks the line;
+    with fewer than two values there is no line, only the label for screen readers."""
+    present = [v for v in values if v is not None]
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="bp-spark" '
+        f'width="{SPARK_WIDTH}" height="{SPARK_HEIGHT}" viewBox="0 0 {SPARK_WIDTH} {SPARK_HEIGHT}" '
+        f'aria-label="{escape(label)}">'
+    ]
+    if len(present) >= 2:
+        low, high = min(present), max(present)
+        if low == high:
+            low, high = low - 1, high + 1
+        span = high - low
+        step = (SPARK_WIDTH - 6) / max(len(values) - 1, 1)
+
+        def point(i: int) -> tuple[float, float]:
+            value = values[i]
+            assert value is not None
+            return 3 + i * step, SPARK_HEIGHT - 3 - (value - low) / span * (SPARK_HEIGHT - 6)
+
+        for run in _runs(values):
+            path = " L".join(f"{_n(x)} {_n(y)}" for x, y in map(point, run))
+            parts.append(f'<path d="M{path}" fill="none" stroke="#1d70b8" stroke-width="1.5"/>')
+        last = max(i for i, v in enumerate(values) if v is not None)
+        x, y = point(last)
+        parts.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="2.5" fill="#0b0c0c"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+CLASS_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a proportion bar: a count, its words and glyph, and the class that colours it."""
+
+    key: str
+    text: str
+    glyph: str
+    count: int
+
+    def __post_init__(self) -> None:
+        if not CLASS_NAME.match(self.key):
+            raise ChartError(f"{self.key!r} is not a class name: write lower-case words and -")
+        if self.count < 0:
+            raise ChartError(f"{self.text}: a count cannot be negative ({self.count})")
+
+
+LABEL_SHARE = 4.5
+"""A part narrower than this share (%) of the bar carries no label inside it (the list beside
+the bar gives every count)."""
+
+
+def proportion_bar(segments: Sequence[Segment], label: str) -> str:
+    """A full-width bar of parts in proportion to their counts, each with its glyph and count
+    inside when it has room, coloured by the class `bp-status--KEY`; `label` is read out instead.
+    Shape and text as well as colour: the glyph and the count say what each part is."""
+    total = sum(s.count for s in segments)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="bp-bar" width="100%" '
+        f'height="28" aria-label="{escape(label)}">'
+    ]
+    start = 0.0
+    for segment in segments:
+        if not segment.count:
+            continue
+        share = segment.count / total * 100
+        parts.append(
+            f'<rect class="bp-status--{segment.key}" x="{start:.3f}%" y="0" '
+            f'width="{share:.3f}%" height="28"/>'
+        )
+        if share >= LABEL_SHARE:
+            parts.append(
+                f'<text x="{start + share / 2:.3f}%" y="19" text-anchor="middle" font-size="14" '
+                f'font-weight="bold" font-family="{FONT}">'
+                f"{escape(segment.glyph)} {segment.count}</text>"
+            )
+        start += share
+    parts.append("</svg>")
+    return "".join(parts)

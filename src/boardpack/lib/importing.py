@@ -12,26 +12,35 @@ nothing; only if there is none does `run_import` call its `write`, in one transa
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import zipfile
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, Protocol, TypeVar
 
-from django.db import transaction
+from django.conf import settings
+from django.db import OperationalError, connection, transaction
 
+from boardpack.core.encoding import stray_byte
 from boardpack.core.problems import ImportFailed, Problem
 from boardpack.lib.audit import User
-from boardpack.lib.sources import Source, SourceFile
+from boardpack.lib.sources import MAX_WORKBOOK_UNPACKED, Source, SourceFile, check_archive
 
 Read = TypeVar("Read")
 Plan = TypeVar("Plan")
 T = TypeVar("T")
 
 MAX_ROWS = 200_000
+"""Rows a file may have (an XLSX file's on all its sheets together)."""
+MAX_COLUMNS = 1_000
+"""Columns an XLSX sheet may fill; Excel's sheets have 16,384."""
+MAX_CELLS = 3_000_000
+"""Cells an XLSX file may have, empty ones within its rows included (200,000 rows of 15)."""
 
 
 @dataclass(frozen=True)
@@ -86,14 +95,27 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def too_large(size: int | None) -> str | None:
+    """What the imports and uploads pages say of a file over BOARDPACK_UPLOAD_MAX_MB, if it is."""
+    limit = settings.BOARDPACK_UPLOAD_MAX_MB
+    if (size or 0) > limit * 1024 * 1024:
+        return f"The selected file must be smaller than {limit} MB"
+    return None
+
+
 def _decode(name: str, data: bytes) -> str:
     if b"\x00" in data:
         raise ImportFailed([Problem(name, None, None, "is not a text CSV file (binary data)")])
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if stray := stray_byte(data):
+        raise ImportFailed([Problem(name, stray.row, stray.column, stray.reason)])
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
     raise ImportFailed([Problem(name, None, None, "is neither UTF-8 nor Windows-1252 text")])
 
 
@@ -129,21 +151,85 @@ class Workbook:
         return [r for s in self.sheets for r in s.records if any(c.strip() for c in r)]
 
 
+class _Limits:
+    """A file's rows and cells counted as they are read, so the reading stops at the first row
+    past a limit; the refusal names the file, the sheet, the row and the limit."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.rows, self.cells = name, 0, 0
+
+    def refuse(self, sheet: str, row: int, reason: str) -> ImportFailed:
+        return ImportFailed([Problem(self.name, row, None, reason, sheet=sheet or None)])
+
+
+def _sheet_records(sheet: Any, limits: _Limits) -> list[list[str]]:
+    """A sheet's rows as text, read one at a time (openpyxl's read-only mode) and stopped at the
+    first past a limit. A sheet that declares more cells than the limits allow is read as its
+    cells are written, not padded to the size it declares."""
+    if (sheet.max_row or 0) * (sheet.max_column or 0) > MAX_CELLS:
+        sheet.reset_dimensions()
+    records: list[list[str]] = []
+    first = limits.rows
+    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if first + number > MAX_ROWS:
+            raise limits.refuse(
+                sheet.title, number, f"has more than {MAX_ROWS} rows: reading stopped here"
+            )
+        if not row:
+            records.append([])
+            continue
+        limits.cells += len(row)
+        if limits.cells > MAX_CELLS:
+            raise limits.refuse(
+                sheet.title, number, f"has more than {MAX_CELLS} cells: reading stopped here"
+            )
+        if len(row) > MAX_COLUMNS:
+            if any(cell is not None for cell in row[MAX_COLUMNS:]):
+                raise limits.refuse(
+                    sheet.title, number, f"has cells beyond column {MAX_COLUMNS}: reading stopped"
+                )
+            row = row[:MAX_COLUMNS]
+        records.append([_cell_text(cell) for cell in row])
+    limits.rows += len(records)
+    return records
+
+
+@contextmanager
+def _no_cyclic_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused while a workbook's rows are read: the rows are kept,
+    not garbage, and each collection would walk the whole heap again (four fifths of the time
+    of reading 200,000 rows)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def _xlsx_sheets(name: str, data: bytes, *, first_only: bool) -> list[Sheet]:
+    """The sheets of an XLSX file; its zip members are checked before openpyxl opens it (whose
+    XML parsing defusedxml guards), and the reading stops at the first row past a limit."""
     from openpyxl import load_workbook
 
+    limits = _Limits(name)
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_archive(name, archive.infolist(), MAX_WORKBOOK_UNPACKED)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheets = []
-        for sheet in workbook.worksheets[:1] if first_only else workbook.worksheets:
-            rows = sheet.iter_rows(values_only=True)
-            sheets.append(Sheet(sheet.title, [[_cell_text(cell) for cell in row] for row in rows]))
-        workbook.close()
+        try:
+            with _no_cyclic_collection():
+                return [
+                    Sheet(sheet.title, _sheet_records(sheet, limits))
+                    for sheet in (workbook.worksheets[:1] if first_only else workbook.worksheets)
+                ]
+        finally:
+            workbook.close()
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError) as error:
         raise ImportFailed(
             [Problem(name, None, None, f"is not a readable XLSX ({error})")]
         ) from None
-    return sheets
 
 
 def _is_xlsx(name: str, data: bytes) -> bool:
@@ -289,7 +375,7 @@ def run_import(
     written; otherwise everything is written in one transaction."""
     if kind not in KINDS:
         raise ValueError(f"{kind!r} is not a kind of import: use one of {', '.join(KINDS)}")
-    return _run(KINDS[kind].make(ImportRun(user, options or {})), source)
+    return _run(KINDS[kind].make(ImportRun(user, options or {})), kind, source)
 
 
 def preview_import(
@@ -299,19 +385,59 @@ def preview_import(
     same checks and writes as run_import, in a transaction rolled back at the end."""
     if kind not in KINDS:
         raise ValueError(f"{kind!r} is not a kind of import: use one of {', '.join(KINDS)}")
-    return _run(KINDS[kind].make(ImportRun(user, options or {})), source, keep=False)
+    return _run(KINDS[kind].make(ImportRun(user, options or {})), kind, source, keep=False)
 
 
-def _run(importer: Importer[Read, Plan], source: Source, *, keep: bool = True) -> Report:
+def _run(importer: Importer[Read, Plan], kind: str, source: Source, *, keep: bool = True) -> Report:
     read = importer.read(source)
-    errors = ErrorCollector(source.name)
-    plan = importer.validate(read, errors)
-    if errors.errors:
-        raise ImportFailed(errors.errors)
-    with transaction.atomic():
+    with one_at_a_time(kind, source.name):
+        errors = ErrorCollector(source.name)
+        plan = importer.validate(read, errors)
+        if errors.errors:
+            raise ImportFailed(errors.errors)
         report = importer.write(plan)
         transaction.set_rollback(not keep)
         return report
+
+
+def lock_name(kind: str) -> str:
+    """The name of a kind's lock (PostgreSQL's advisory lock is on its hashtext)."""
+    return f"boardpack import {kind}"
+
+
+@contextmanager
+def one_at_a_time(kind: str, name: str) -> Iterator[None]:
+    """A transaction in which this is the only import of its kind: what it checks is what it
+    writes over, and two at once cannot both create the same rows. On PostgreSQL the kind's
+    advisory lock, released when the transaction ends; on SQLite the database's write lock,
+    taken when the transaction begins (BEGIN IMMEDIATE, settings.py). An import that waits
+    BOARDPACK_IMPORT_WAIT_SECONDS for it is refused: try again."""
+    wait = settings.BOARDPACK_IMPORT_WAIT_SECONDS
+    try:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SHOW lock_timeout")
+                    (before,) = cursor.fetchone()
+                    cursor.execute("SELECT set_config('lock_timeout', %s, true)", [f"{wait}s"])
+                    cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [lock_name(kind)])
+                    cursor.execute("SELECT set_config('lock_timeout', %s, true)", [before])
+            yield
+    except OperationalError as error:
+        if not _waited_too_long(error):
+            raise
+        reason = (
+            f"another import of {kind} is running: nothing was written; try again when it has "
+            f"finished (this one waited {wait} seconds)"
+        )
+        raise ImportFailed([Problem(name, None, None, reason)]) from None
+
+
+def _waited_too_long(error: OperationalError) -> bool:
+    """PostgreSQL's lock_timeout (55P03), or SQLite's busy timeout."""
+    return getattr(error.__cause__, "sqlstate", None) == "55P03" or "database is locked" in str(
+        error
+    )
 
 
 @dataclass

@@ -3,7 +3,8 @@
 A file is read from disk when it is on disk (a 640,000-row parquet file is handed to DuckDB by
 its path) and from memory when it was uploaded or unpacked from a zip. A zip is checked before
 anything is unpacked: too many members, too much unpacked, or a member packed tighter than any
-real spreadsheet is refused.
+real spreadsheet is refused. An XLSX file is a zip too: `check_archive` checks its members the
+same way, against a smaller total (`MAX_WORKBOOK_UNPACKED`), before openpyxl opens it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from boardpack.core.problems import ImportFailed, Problem
 MAX_MEMBERS = 1_000
 MAX_UNPACKED = 1 << 30
 """Bytes a zip may unpack to, all members together (1 GB)."""
+MAX_WORKBOOK_UNPACKED = 100 << 20
+"""Bytes an XLSX file may unpack to (100 MB; a sheet of 200,000 rows of six cells is 50 MB)."""
 MAX_RATIO = 200
 """Unpacked size over packed size of one member; spreadsheets and CSV files pack 5 to 50 times."""
 
@@ -94,7 +97,7 @@ class Source:
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
             members = [m for m in archive.infolist() if not m.is_dir()]
-            _check_members(name, members)
+            check_archive(name, members, MAX_UNPACKED)
             files = tuple(
                 SourceFile(m.filename, data=archive.read(m))
                 for m in sorted(members, key=lambda m: m.filename)
@@ -114,12 +117,16 @@ class Source:
         return self.files[0]
 
 
-def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:
+def check_archive(name: str, members: list[zipfile.ZipInfo], max_unpacked: int) -> None:
+    """Refuse, naming the file and why, a zip (or XLSX) of too many members, of more than
+    `max_unpacked` bytes unpacked, or with a member packed tighter than a spreadsheet can be;
+    from the sizes its directory records, before anything is unpacked. (A member that unpacks to
+    more than its recorded size fails its CRC check when read.)"""
     reasons = []
     if len(members) > MAX_MEMBERS:
         reasons.append(f"holds more than {MAX_MEMBERS} files")
-    if sum(m.file_size for m in members) > MAX_UNPACKED:
-        reasons.append(f"unpacks to more than {MAX_UNPACKED >> 20} MB")
+    if sum(m.file_size for m in members) > max_unpacked:
+        reasons.append(f"unpacks to more than {max_unpacked >> 20} MB")
     reasons += [
         f"{m.filename} is packed more than {MAX_RATIO} times tighter than a spreadsheet can be"
         for m in members

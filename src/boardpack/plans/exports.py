@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from boardpack.core.brag import Brag, parse_brag
+from boardpack.lib.spreadsheets import set_value
 from boardpack.plans.columns import COLUMNS, column_key, column_letter
 from boardpack.plans.models import Action, Objective, Plan, ProgressEntry
 
@@ -140,9 +141,7 @@ class _SheetWriter:
         for index, text in enumerate(cells):
             if not text:
                 continue
-            cell = self.sheet.cell(row=self.row, column=index + 1, value=text)
-            if text.startswith("="):
-                cell.data_type = "s"
+            cell = set_value(self.sheet.cell(row=self.row, column=index + 1), text)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if bold:
                 cell.font = Font(bold=True)

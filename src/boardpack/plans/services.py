@@ -19,7 +19,14 @@ from boardpack.core.brag import Brag
 from boardpack.core.progress import format_progress_entry
 from boardpack.lib.audit import User, account, apply, audited
 from boardpack.plans.import_writes import ImportOutcome, plan_import, unique_slug
-from boardpack.plans.models import Action, BragChange, Plan, ProgressEntry, TimescaleResolution
+from boardpack.plans.models import (
+    BRAG_CHOICES,
+    Action,
+    BragChange,
+    Plan,
+    ProgressEntry,
+    TimescaleResolution,
+)
 from boardpack.plans.resolutions import is_timescale_flag
 
 __all__ = [
@@ -159,7 +166,7 @@ def brag_propose(*, action: Action, brag: str | Brag | None, reason: str, user: 
     return BragChange.objects.create(
         action=action,
         brag=_brag_value(brag),
-        previous=action.brag,
+        previous=Action.objects.values_list("brag", flat=True).get(pk=action.pk),
         by=account(user),
         reason=reason.strip(),
     )
@@ -186,8 +193,19 @@ def brag_confirm(*, change: BragChange, user: User) -> BragChange:
         raise PlanError("Only the plan's programme manager or an officer may confirm a BRAG")
     if change.confirmed:
         raise PlanError("This BRAG status is already confirmed")
+    now = Action.objects.select_for_update().values_list("brag", flat=True).get(pk=change.action_id)
+    if now != change.previous:
+        raise PlanError(
+            f"The action's BRAG was changed from {_brag_label(change.previous)} to "
+            f"{_brag_label(now)} after this proposal was made, so it is not confirmed over the "
+            "newer status: the lead can propose again"
+        )
     _confirm(change, user, f"BRAG confirmed: {change.reason}")
     return change
+
+
+def _brag_label(value: str) -> str:
+    return dict(BRAG_CHOICES).get(value) or "none"
 
 
 @transaction.atomic

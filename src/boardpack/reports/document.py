@@ -51,11 +51,24 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Line:
+    """One line of a chart, a value per label (None: no point there)."""
+
+    name: str
+    values: tuple[Decimal | None, ...]
+
+
+@dataclass(frozen=True)
 class Chart:
     kind: ClassVar[str] = "chart"
     title: str
     svg: str
     data: Table
+    labels: tuple[str, ...] = ()
+    lines: tuple[Line, ...] = ()
+    """The chart's lines over `labels`, for a spreadsheet to draw its own chart (Excel, which
+    cannot show the SVG); empty: the data table alone."""
+    decimals: int = 0
 
 
 @dataclass(frozen=True)

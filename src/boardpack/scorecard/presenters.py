@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from django.urls import reverse
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from boardpack.accounts.models import OrgUnit
 from boardpack.core.periods import Month
 from boardpack.core.status import Direction, Status
 from boardpack.core.symbols import Scheme, Symbol
 from boardpack.core.units import format_value
+from boardpack.lib.charts import Segment, proportion_bar, sparkline
 from boardpack.lib.govuk import Tag
 from boardpack.scorecard.selectors import ScorecardQuery, StatusRow
 from boardpack.scorecard.spc.presenters import spc_cells
@@ -55,6 +57,8 @@ class Line:
     commentary: str
     spc_cells: SafeString
     """The Variation and Assurance cells (scorecard.spc.presenters.spc_cells)."""
+    trend: SafeString
+    """A sparkline of the last periods' actuals (trend_line)."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,9 @@ class ScorecardPage:
     title: str
     groups: list[DirectorateGroup]
     counts: list[tuple[Tag, int]]
-    """(status tag, number of indicators) in the scheme's order."""
+    """(status tag with its number, number of indicators) in the scheme's order."""
+    bar: SafeString
+    """The counts as one proportion bar (status_bar)."""
     special_causes: int
     """How many of the rows' last points are special cause (SPC)."""
 
@@ -110,7 +116,28 @@ def commentary_text(row: StatusRow) -> str:
     return COMMENTARY_GIVEN if row.has_comment else COMMENTARY_DUE
 
 
-def _line(row: StatusRow, href: str, spc: SpcSummary) -> Line:
+def trend_line(row: StatusRow, values: Sequence[Decimal | None]) -> SafeString:
+    """The row's sparkline, read out as its span: "12 periods, from 91.9% to 94.2%"."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return mark_safe(sparkline([], "No values in the last periods"))
+    indicator = row.indicator
+    first, last = (
+        format_value(v, indicator.unit_rule, indicator.decimals) for v in (present[0], present[-1])
+    )
+    label = f"{len(present)} of the last {len(values)} periods, from {first} to {last}"
+    points = [None if v is None else float(v) for v in values]
+    return mark_safe(sparkline(points, label))
+
+
+def status_bar(counts: Sequence[tuple[Symbol, int]]) -> SafeString:
+    """The summary's counts as a bar of parts with their glyphs and counts."""
+    label = ", ".join(f"{symbol.text}: {number}" for symbol, number in counts)
+    segments = [Segment(s.key, s.text, s.glyph, number) for s, number in counts]
+    return mark_safe(proportion_bar(segments, f"Indicators by status: {label}"))
+
+
+def _line(row: StatusRow, href: str, spc: SpcSummary, values: Sequence[Decimal | None]) -> Line:
     actual, target = figures(row)
     return Line(
         row=row,
@@ -122,6 +149,7 @@ def _line(row: StatusRow, href: str, spc: SpcSummary) -> Line:
         vs_last_year=DIRECTION_TEXT[row.vs_last_year],
         commentary=commentary_text(row),
         spc_cells=spc_cells(spc),
+        trend=trend_line(row, values),
     )
 
 
@@ -135,9 +163,11 @@ def scorecard_page(
     query: ScorecardQuery,
     scheme: Scheme,
     spc: Mapping[int, SpcSummary],
+    recent: Mapping[int, Sequence[Decimal | None]],
 ) -> ScorecardPage:
     """Group by directorate; within each, the scheme's section order then code, unless sorted.
-    `spc`: the rows' SPC summaries by indicator id (scorecard.selectors.row_summaries)."""
+    `spc`: the rows' SPC summaries by indicator id (scorecard.selectors.row_summaries);
+    `recent`: their last periods' actuals (scorecard.selectors.recent_values)."""
     order = {key: i for i, key in enumerate(scheme.section_order)}
     ranked = rows
     if not query.sort:
@@ -154,12 +184,12 @@ def scorecard_page(
         directorate = row.indicator.directorate
         href = reverse("indicator", args=[row.indicator.pk])
         groups.setdefault(directorate.pk, DirectorateGroup(directorate, [])).lines.append(
-            _line(row, href, spc[row.indicator.pk])
+            _line(row, href, spc[row.indicator.pk], recent.get(row.indicator.pk, ()))
         )
     tally = Counter(row.symbol.key for row in rows)
     symbols = {row.symbol.key: row.symbol for row in rows}
-    counts = [
-        (status_tag(symbols[key]), tally[key])
+    shown = [
+        (symbols[key], tally[key])
         for key in [*scheme.section_order, *sorted(set(tally) - set(scheme.section_order))]
         if key in tally
     ]
@@ -167,7 +197,11 @@ def scorecard_page(
         query=query,
         title=period_title(query.month),
         groups=list(groups.values()),
-        counts=counts,
+        counts=[
+            (replace(status_tag(symbol), text=f"{symbol.text}: {number}"), number)
+            for symbol, number in shown
+        ],
+        bar=status_bar(shown),
         special_causes=sum(1 for found in spc.values() if found.special_cause),
     )
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from boardpack.accounts.models import OrgUnit, Person
 from boardpack.core.periods import Month, fy_months
@@ -180,6 +181,40 @@ def row_summaries(rows: Sequence[StatusRow]) -> dict[int, SpcSummary]:
         return {}
     targets = {r.indicator.pk: r.target for r in rows}
     return spc_summaries([r.indicator for r in rows], rows[0].month, targets=targets)
+
+
+SPARK_PERIODS = 12
+"""How many reporting periods a scorecard row's sparkline shows, the row's own the last."""
+
+
+def recent_values(rows: Sequence[StatusRow]) -> dict[int, list[Decimal | None]]:
+    """The actuals of each row's last SPARK_PERIODS reporting periods (a quarterly indicator's
+    quarters, an annual one's years), oldest first, None where a period has none, by indicator id;
+    one query for the page. A milestone has no series and is left out."""
+    series = [r for r in rows if r.indicator.kind != Indicator.Kind.MILESTONE]
+    if not series:
+        return {}
+    month = series[0].month
+    periods = {
+        r.indicator.pk: [
+            month.shift(-reporting_step(r.indicator) * back).end
+            for back in range(SPARK_PERIODS - 1, -1, -1)
+        ]
+        for r in series
+    }
+    by_start: dict[date, list[int]] = defaultdict(list)
+    for pk, days in periods.items():
+        by_start[days[0]].append(pk)
+    window = Q()
+    for start, ids in by_start.items():
+        window |= Q(indicator_id__in=ids, period__gte=start)
+    found = {
+        (indicator, period): value
+        for indicator, period, value in Actual.objects.filter(
+            window, period__lte=month.end
+        ).values_list("indicator_id", "period", "value")
+    }
+    return {pk: [found.get((pk, day)) for day in days] for pk, days in periods.items()}
 
 
 def data_version() -> str | None:

@@ -242,6 +242,34 @@ def comment_record(*, entry: CommentEntry, user: User, source: str, source_ref: 
     return outcome
 
 
+class NewerSaveError(TransitionError):
+    """The commentary was saved again after the page that would overwrite it was opened."""
+
+    def __init__(self, message: str, *, stamp: str) -> None:
+        super().__init__(message)
+        self.stamp = stamp
+        """The newer save's opened_stamp: a page that shows the refusal carries it."""
+
+
+def opened_stamp(comment: Comment | None) -> str:
+    """What a writing page remembers of the commentary it opened: when it was last saved."""
+    return comment.set_at.isoformat() if comment is not None else ""
+
+
+def _check_not_newer(comment: Comment | None, opened: str | None) -> None:
+    if opened is None or opened_stamp(comment) == opened or comment is None:
+        return
+    who = comment.set_by.get_username() if comment.set_by else "an import"
+    person = getattr(comment.set_by, "person", None)
+    raise NewerSaveError(
+        f"this commentary was saved by {person.name if person else who} at "
+        f"{timezone.localtime(comment.set_at):%H:%M on %d %b %Y} after you opened this page, so "
+        "your text was not saved. It is still in the box and theirs is on the indicator page: "
+        "save again to replace theirs",
+        stamp=opened_stamp(comment),
+    )
+
+
 @transaction.atomic
 def comment_write(
     *,
@@ -253,13 +281,17 @@ def comment_write(
     submit: bool,
     user: User,
     actors: frozenset[Actor],
+    opened: str | None = None,
 ) -> Comment:
-    """Save a writer's commentary as a draft, or submit it for approval."""
+    """Save a writer's commentary as a draft, or submit it for approval. `opened`: the
+    opened_stamp of the comment when the writing page was opened (None: not checked); a
+    comment saved since is not overwritten (NewerSaveError)."""
     comment = (
         Comment.objects.select_for_update()
         .filter(indicator=indicator, period=month.end, author=author, subject=subject)
         .first()
     )
+    _check_not_newer(comment, opened)
     current = State(comment.state) if comment else State.DRAFT
     wanted = State.SUBMITTED if submit else State.DRAFT
     if current not in EDITABLE:

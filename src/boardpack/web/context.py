@@ -41,6 +41,7 @@ NAVIGATION = (
     ("Indicator library", "library", {Role.PERFORMANCE_OFFICER}),
     ("Calculated indicators", "calculated-links", {Role.PERFORMANCE_OFFICER}),
     ("People", "people", {Role.PERFORMANCE_OFFICER}),
+    ("Audit log", "audit-log", {Role.PERFORMANCE_OFFICER, Role.AUDITOR}),
     ("My jobs", "my-jobs", None),
 )
 

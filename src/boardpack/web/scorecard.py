@@ -19,9 +19,11 @@ from boardpack.scorecard.default_period import PeriodMenu
 from boardpack.scorecard.page_cache import Body
 from boardpack.scorecard.presenters import scorecard_page, status_choices
 from boardpack.scorecard.selectors import (
+    SPARK_PERIODS,
     ScorecardQuery,
     StatusRow,
     current_scheme,
+    recent_values,
     row_summaries,
     scorecard_rows,
 )
@@ -94,6 +96,24 @@ def shown_rows(chosen: Asked, scheme: Scheme) -> list[StatusRow]:
     return rows
 
 
+def chosen_filters(chosen: Asked) -> list[tuple[str, str]]:
+    """The filters in use besides the period, as (label, what was chosen), for the line that
+    says what the table shows while the filters are folded away."""
+    form = chosen.form
+    if not form.is_bound or form.errors:
+        return []
+    shown = []
+    for name, value in form.cleaned_data.items():
+        if name in ("period", "sort") or not value:
+            continue
+        field = form.fields[name]
+        text = str(value)
+        if not isinstance(field, forms.ModelChoiceField) and isinstance(field, forms.ChoiceField):
+            text = str(dict(field.choices).get(value, value))
+        shown.append((str(form[name].label), text))
+    return shown
+
+
 def scorecard_body(request: HttpRequest, menu: PeriodMenu) -> tuple[Body, bool] | None:
     """The page's title and body for the request's filters, and whether they may be kept (not
     when the filters are invalid); none when there are no values yet."""
@@ -102,15 +122,17 @@ def scorecard_body(request: HttpRequest, menu: PeriodMenu) -> tuple[Body, bool] 
         return None
     scheme = current_scheme()
     rows = shown_rows(chosen, scheme)
-    page = scorecard_page(rows, chosen.query, scheme, row_summaries(rows))
+    page = scorecard_page(rows, chosen.query, scheme, row_summaries(rows), recent_values(rows))
     table = render_to_string(
         "scorecard/scorecard_table.html",
         {
             "page": page,
             "form": chosen.form,
+            "filters": chosen_filters(chosen),
             "periods": menu.choices,
             "query_string": request.GET.urlencode(),
             "sort_columns": SORT_COLUMNS,
+            "spark_periods": SPARK_PERIODS,
         },
         request=request,
     )

@@ -7,14 +7,16 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from decimal import Decimal
 
-from boardpack.core.spc import PointType, Variation
-from boardpack.reports.document import Cell, Chart, Mark, Table
+from boardpack.core.spc import PointType, Variation, as_decimal
+from boardpack.reports.document import Cell, Chart, Line, Mark, Table
 from boardpack.scorecard.selectors import StatusRow
 from boardpack.scorecard.spc.charts import spc_chart_view
-from boardpack.scorecard.spc.presenters import Icon, spc_icons
+from boardpack.scorecard.spc.presenters import LIMIT_FIELDS, Icon, spc_icons
 from boardpack.scorecard.spc.selectors import IndicatorSpc, SpcSummary
 
 REPORT_SIZE = ((640, 340),)
+LINE_NAMES = ("Mean", "Upper process limit", "Lower process limit")
+"""The lines a spreadsheet's own chart draws beside the values (LIMIT_FIELDS' first three)."""
 COUNTED = (
     ("Improvement", PointType.IMPROVEMENT),
     ("Concern", PointType.CONCERN),
@@ -41,8 +43,21 @@ def spc_signals(summary: SpcSummary) -> tuple[tuple[str, Mark], ...]:
     return (("Variation", _mark(variation)), ("Assurance", _mark(assurance)))
 
 
+def _lines(chart: IndicatorSpc) -> tuple[Line, ...]:
+    """The values, the mean and the process limits, a value per point."""
+    limits, count = chart.analysis.limits, len(chart.values)
+    return (
+        Line("Value", tuple(chart.values)),
+        *(
+            Line(name, (as_decimal(getattr(limits, attribute)),) * count)
+            for name, (_, attribute) in zip(LINE_NAMES, LIMIT_FIELDS, strict=False)
+        ),
+    )
+
+
 def spc_chart(chart: IndicatorSpc) -> Chart | None:
-    """The chart and its points as a table (the limits in the caption); none without limits."""
+    """The chart and its points as a table (the limits in the caption), with its lines for a
+    spreadsheet's own chart; none without limits."""
     view = spc_chart_view(chart, REPORT_SIZE)
     if not view.svgs:
         return None
@@ -54,7 +69,14 @@ def spc_chart(chart: IndicatorSpc) -> Chart | None:
         row_headers=True,
         widths=(16, 16, 28, 40),
     )
-    return Chart(title=view.caption, svg=view.svgs[0], data=data)
+    return Chart(
+        title=view.caption,
+        svg=view.svgs[0],
+        data=data,
+        labels=tuple(row[0] for row in view.rows),
+        lines=_lines(chart),
+        decimals=chart.indicator.decimals,
+    )
 
 
 def special_causes(rows: list[StatusRow], summaries: Mapping[int, SpcSummary]) -> Table:

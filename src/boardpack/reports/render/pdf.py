@@ -9,26 +9,37 @@ and no idle browser is kept in each server process.
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 import shutil
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from boardpack.reports.document import Document
 from boardpack.reports.render.html import render_html
 
-# Chromium will not start as root with its sandbox, and many containers lack the user namespaces
-# the sandbox needs. The page is our own escaped HTML, printed with JavaScript off.
-FLAGS = ("--no-sandbox",)
+logger = logging.getLogger(__name__)
 STAMPS = re.compile(rb"(/(?:CreationDate|ModDate) \()D:\d{14}")
 
 
 class ChromiumMissingError(ImproperlyConfigured):
     """Chromium is not where the CHROMIUM_PATH setting says."""
+
+
+class ChromiumSandboxError(ImproperlyConfigured):
+    """BOARDPACK_CHROMIUM_SANDBOX=on, and Chromium cannot start with its sandbox here."""
+
+
+UNSANDBOXED: set[str] = set()
+"""The Chromiums this process found unable to start with their sandbox (auto mode): not
+tried with it again."""
 
 
 def render_pdf(document: Document) -> bytes:
@@ -56,13 +67,52 @@ def chromium_path() -> str:
 
 def print_html(html: str, chromium: str) -> bytes:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=list(FLAGS))
+        browser = launch_chromium(playwright.chromium.launch, chromium)
         try:
             page = browser.new_page(java_script_enabled=False)
             page.set_content(html, wait_until="load")
             return page.pdf(prefer_css_page_size=True, print_background=True)
         finally:
             browser.close()
+
+
+def launch_chromium(launch: Callable[..., Browser], chromium: str) -> Browser:
+    """Chromium with its sandbox where it can have it (BOARDPACK_CHROMIUM_SANDBOX: auto, the
+    default, tries it and falls back with a warning; on insists; off never tries). It cannot
+    as root, nor where the kernel or a container's seccomp profile refuses the user namespaces
+    it needs; then the page printed is still our own escaped HTML, with JavaScript off."""
+    mode = settings.BOARDPACK_CHROMIUM_SANDBOX
+    if mode == "off" or (mode == "auto" and _sandbox_refused(chromium)):
+        return launch(executable_path=chromium, chromium_sandbox=False)
+    try:
+        return launch(executable_path=chromium, chromium_sandbox=True)
+    except PlaywrightError as error:
+        if mode == "on":
+            raise ChromiumSandboxError(_why_not(error)) from error
+        UNSANDBOXED.add(chromium)
+        logger.warning("%s Printing PDFs without it.", _why_not(error))
+    return launch(executable_path=chromium, chromium_sandbox=False)
+
+
+def _sandbox_refused(chromium: str) -> bool:
+    """Known not to work in this process: tried before, or running as root (Chromium refuses
+    its sandbox to root), which is said once."""
+    if chromium not in UNSANDBOXED and os.geteuid() == 0:
+        UNSANDBOXED.add(chromium)
+        logger.warning(
+            "Chromium cannot use its sandbox when Boardpack runs as root: printing PDFs "
+            "without it. Run the service as an ordinary user (docs/deploy.md)."
+        )
+    return chromium in UNSANDBOXED
+
+
+def _why_not(error: PlaywrightError) -> str:
+    first = next(iter(error.message.strip().splitlines()), "no reason given")
+    return (
+        f"Chromium cannot start with its sandbox here ({first}): the kernel or the container "
+        "refuses the user namespaces it needs, or the service runs as root (docs/deploy.md, "
+        "BOARDPACK_CHROMIUM_SANDBOX)."
+    )
 
 
 def restamp_pdf(pdf: bytes, when: date) -> bytes:

@@ -12,6 +12,7 @@ from boardpack.core.commentary import State, needs_reason
 from boardpack.core.periods import Month, parse_period
 from boardpack.scorecard.default_period import PeriodMenu
 from boardpack.scorecard.models import Comment, Indicator
+from boardpack.scorecard.services import opened_stamp
 
 DEFAULT_SUBJECT = "Head of Service Commentary"
 
@@ -54,13 +55,17 @@ class CommentForm(forms.Form):
         help_text="Explain why the indicator is off target and what is being done about it.",
         error_messages={"required": "Enter the commentary"},
     )
+    opened = forms.CharField(required=False, widget=forms.HiddenInput)
+    """When the commentary shown was last saved (services.opened_stamp): a later save is not
+    overwritten."""
 
     def __init__(
         self, data: Any = None, *, comment: Comment | None, start_from: Comment | None = None
     ) -> None:
         """`start_from`: earlier text the box opens with instead of the comment's own."""
         start = start_from or comment
-        super().__init__(data, initial={"text": start.text} if start else None)
+        initial = {"text": start.text} if start else {}
+        super().__init__(data, initial={**initial, "opened": opened_stamp(comment)})
         self.comment = comment
         if comment is not None:
             del self.fields["subject"]
@@ -83,6 +88,7 @@ class CommentForm(forms.Form):
             "subject": self.chosen_subject(),
             "text": self.cleaned_data["text"],
             "submit": self.submits,
+            "opened": self.cleaned_data["opened"] if "opened" in self.data else None,
         }
 
 

@@ -88,6 +88,8 @@ def _delegation_form(request: HttpRequest, data: Any = None) -> DelegationForm:
 def _in_words(
     form: CommentForm | ReviewForm | CorrectionForm | DelegationForm, error: Exception
 ) -> None:
+    if isinstance(error, services.NewerSaveError):
+        form.data = {**form.data.dict(), "opened": error.stamp}
     form.add_error(None, error_text(error))
 
 

@@ -1,13 +1,12 @@
-"""The imports page's form: which kind of file, and the file (CSV or XLSX, up to 20 MB)."""
+"""The imports page's form: which kind of file, and the file (CSV or XLSX, up to
+BOARDPACK_UPLOAD_MAX_MB)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from boardpack.lib.importing import KINDS, Kind
-
-MAX_UPLOAD_MB = 20
+from boardpack.lib.importing import KINDS, Kind, too_large
 
 
 def _uploaded() -> list[Kind]:
@@ -46,10 +45,8 @@ class ImportForm(forms.Form):
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
-        if (upload.size or 0) > MAX_UPLOAD_MB * 1024 * 1024:
-            raise forms.ValidationError(
-                f"The selected file must be smaller than {MAX_UPLOAD_MB} MB"
-            )
+        if problem := too_large(upload.size):
+            raise forms.ValidationError(problem)
         return upload
 
 

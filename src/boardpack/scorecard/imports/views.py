@@ -6,6 +6,7 @@ every row is checked first; one error and nothing is written.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
@@ -15,7 +16,6 @@ from boardpack.core.problems import ImportFailed, Problem
 from boardpack.lib.importing import Report, run_import
 from boardpack.lib.sources import Source
 from boardpack.scorecard.imports.forms import (
-    MAX_UPLOAD_MB,
     ImportForm,
     failed_message,
 )
@@ -40,5 +40,5 @@ def imports(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     form = ImportForm(request.POST if posted else None, request.FILES if posted else None)
     report, problems = _upload(request, form)
-    shown = {"report": report, "problems": problems, "max_mb": MAX_UPLOAD_MB}
+    shown = {"report": report, "problems": problems, "max_mb": settings.BOARDPACK_UPLOAD_MAX_MB}
     return render(request, "scorecard/imports.html", {"form": form, **shown})

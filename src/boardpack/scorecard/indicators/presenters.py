@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -85,9 +86,12 @@ def _value(indicator: Indicator, value: Decimal | None) -> str:
     return format_value(value, indicator.unit_rule, indicator.decimals)
 
 
-def grid_cells(indicator: Indicator, months: list[MonthFacts], scheme: Scheme) -> list[GridCell]:
-    return [
-        GridCell(
+def grid_cells(
+    indicator: Indicator, months: list[MonthFacts], scheme: Scheme
+) -> dict[Month, GridCell]:
+    """Every month of the year, as the seed's grid prints even a quarterly indicator, by month."""
+    return {
+        facts.month: GridCell(
             heading=f"{facts.month.end:%d/%m/%y}",
             actual=_value(indicator, facts.actual),
             provisional=facts.provisional,
@@ -95,24 +99,33 @@ def grid_cells(indicator: Indicator, months: list[MonthFacts], scheme: Scheme) -
             symbol=scheme.symbol(facts.status) if facts.status is not None else None,
         )
         for facts in months
-    ]
+    }
 
 
 @dataclass(frozen=True)
 class TravelView:
+    """The latest actual the page shows first: its target, status and direction of travel."""
+
     month: str
     actual: str
+    target: str
+    symbol: Symbol | None
     previous_month: str
     vs_previous: tuple[str, str]
     last_year_month: str
     vs_last_year: tuple[str, str]
 
 
-def travel_view(indicator: Indicator, travel: Travel, values: YearValues) -> TravelView:
+def travel_view(
+    indicator: Indicator, travel: Travel, values: YearValues, cells: Mapping[Month, GridCell]
+) -> TravelView:
     actual = values.actuals[travel.month]
+    cell = cells.get(travel.month)
     return TravelView(
         month=travel.month.label,
         actual=_value(indicator, actual.value),
+        target=cell.target if cell else "",
+        symbol=cell.symbol if cell else None,
         previous_month=travel.previous.label if travel.previous else "none in this year",
         vs_previous=DIRECTION_TEXT[travel.vs_previous],
         last_year_month=travel.month.year_before().label,
@@ -287,14 +300,15 @@ def indicator_page(facts: IndicatorFacts, *, scheme: Scheme, today: date) -> Ind
     milestone = indicator.kind == Indicator.Kind.MILESTONE
     comment_month = Month.of(today) if milestone else facts.years.latest_actual
     chosen = travel.month if travel else comment_month
+    cells = grid_cells(indicator, months, scheme)
     return IndicatorPage(
         indicator=indicator,
         header=header_rows(indicator),
         year=values.start_year if values is not None else None,
         year_label=fy_label(values.start_year) if values is not None else "",
         year_choices=[(year, fy_label(year)) for year in reversed(facts.years.years)],
-        grid=grid_cells(indicator, months, scheme),
-        travel=travel_view(indicator, travel, values) if travel and values else None,
+        grid=list(cells.values()),
+        travel=travel_view(indicator, travel, values, cells) if travel and values else None,
         chart=trend_chart(indicator, values, months) if values is not None else None,
         milestone=milestone_view(indicator, scheme, today) if milestone else None,
         comments=comment_views(facts.comments),

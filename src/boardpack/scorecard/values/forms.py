@@ -17,7 +17,7 @@ from boardpack.core.status import Status
 from boardpack.core.symbols import Scheme, Symbol
 from boardpack.lib.importing import parse_decimal
 from boardpack.scorecard.services import ValueEntry
-from boardpack.scorecard.values.selectors import Cell
+from boardpack.scorecard.values.selectors import Cell, who_set
 
 SIGNS = {"%": "the % sign", "£": "the £ sign", "$": "the $ sign", "€": "the € sign"}
 EXAMPLE = "38.1"
@@ -68,29 +68,82 @@ def _text(value: Decimal | None) -> str:
     return "" if value is None else format(value.normalize(), "f")
 
 
+PARTS = ("actual", "target", "provisional")
+
+
 class ValuesForm(forms.Form):
     """Three inputs per cell, named after the cell's key: '<key>-actual', '-target', '-provisional'.
 
-    A blank number leaves the stored value unchanged, as a blank cell of an import file does.
+    Each input carries the value the page was opened with (a hidden 'initial-' input), so only
+    what the person changed is written, and a change made over a colleague's newer save is
+    refused with who saved it. A blank number leaves the stored value unchanged, as a blank
+    cell of an import file does.
     """
 
     def __init__(
-        self, data: Any = None, *, cells: list[Cell], name_of: Callable[[Cell], str]
+        self,
+        data: Any = None,
+        *,
+        cells: list[Cell],
+        name_of: Callable[[Cell], str],
+        check_newer: bool = True,
     ) -> None:
         super().__init__(data)
         self.cells = cells
         self.name_of = name_of
+        self.check_newer = check_newer
+        """False for the status preview, which saves nothing."""
         for cell in cells:
             name = name_of(cell)
             self.fields[f"{cell.key}-actual"] = NumberField(
-                required=False, label=f"Actual for {name}", initial=_text(cell.actual)
+                required=False,
+                label=f"Actual for {name}",
+                initial=_text(cell.actual),
+                show_hidden_initial=True,
             )
             self.fields[f"{cell.key}-target"] = NumberField(
-                required=False, label=f"Target for {name}", initial=_text(cell.target)
+                required=False,
+                label=f"Target for {name}",
+                initial=_text(cell.target),
+                show_hidden_initial=True,
             )
             self.fields[f"{cell.key}-provisional"] = forms.BooleanField(
-                required=False, label=f"Provisional for {name}", initial=cell.provisional
+                required=False,
+                label=f"Provisional for {name}",
+                initial=cell.provisional,
+                show_hidden_initial=True,
             )
+
+    def _changed(self, cell: Cell) -> set[str]:
+        """The parts of the cell the person changed on the page (a cleared box is no change)."""
+        changed = set(self.changed_data)
+        parts = {part for part in PARTS if f"{cell.key}-{part}" in changed}
+        data = self.cleaned_data
+        return {p for p in parts if p == "provisional" or data.get(f"{cell.key}-{p}") is not None}
+
+    def _opened_with(self, cell: Cell, part: str, stored: Any) -> Any:
+        """The value the page showed when it was opened (its hidden initial input); a client
+        that sends none (a script posting the fields alone) is taken to have seen `stored`."""
+        bound = self[f"{cell.key}-{part}"]
+        if bound.html_initial_name not in self.data:
+            return stored
+        text = bound.field.hidden_widget().value_from_datadict(
+            self.data, self.files, bound.html_initial_name
+        )
+        try:
+            return bound.field.to_python(text)
+        except forms.ValidationError:
+            return None
+
+    def clean(self) -> dict[str, Any]:
+        """Refuse a part changed here that a colleague changed since the page was opened."""
+        data = super().clean()
+        for cell in self.cells if self.check_newer else ():
+            stored = {"actual": cell.actual, "target": cell.target, "provisional": cell.provisional}
+            for part in self._changed(cell):
+                if self._opened_with(cell, part, stored[part]) != stored[part]:
+                    self.add_error(f"{cell.key}-{part}", _newer(cell, part, stored[part]))
+        return data
 
     def _typed(self, cell: Cell) -> tuple[Decimal | None, Decimal | None, bool]:
         data = self.cleaned_data
@@ -101,10 +154,18 @@ class ValuesForm(forms.Form):
         )
 
     def entries(self) -> list[ValueEntry]:
-        """What to record, once valid: every cell with a number typed in."""
+        """What to record, once valid: what the person changed, cell by cell (a changed
+        provisional flag is recorded with the cell's actual)."""
         found = []
         for cell in self.cells:
+            changed = self._changed(cell)
             actual, target, provisional = self._typed(cell)
+            if "actual" not in changed and "provisional" not in changed:
+                actual = None
+            if actual is None and "provisional" in changed:
+                actual = cell.actual
+            if "target" not in changed:
+                target = None
             if actual is not None or target is not None:
                 found.append(
                     ValueEntry(
@@ -123,6 +184,18 @@ class ValuesForm(forms.Form):
             return None
         actual, target, _ = self._typed(self.cells[0])
         return self.cells[0].status(actual=actual, target=target)
+
+
+def _newer(cell: Cell, part: str, stored: Any) -> str:
+    """Why a change was refused: what is stored now, and who saved it."""
+    if part == "provisional":
+        now = "marked provisional" if stored else "marked not provisional"
+    else:
+        now = f"changed to {_text(stored)}" if stored is not None else "removed"
+    return (
+        f"The {part} for {cell.month.label} was {now} by {who_set(cell, part)} after you opened "
+        "this page, so your change was not saved. Check it, then save again to replace it"
+    )
 
 
 @dataclass(frozen=True)

@@ -135,3 +135,19 @@ def stored_months(indicator: Indicator, first: Month | None, last: Month | None)
     actuals = Actual.objects.filter(**span).order_by().values_list("period", flat=True)
     targets = Target.objects.filter(**span).order_by().values_list("period", flat=True)
     return sorted(Month.of(p) for p in actuals.union(targets))
+
+
+def who_set(cell: Cell, part: str) -> str:
+    """Who last set the cell's actual or target (part), and when, for a refusal: one query,
+    only when a save is refused."""
+    model = Actual if part == "actual" else Target
+    row = (
+        model.objects.filter(indicator=cell.indicator, period=cell.month.end)
+        .select_related("set_by__person")
+        .first()
+    )
+    if row is None:
+        return "someone (it has since been removed)"
+    person = getattr(row.set_by, "person", None) if row.set_by else None
+    name = person.name if person else (row.set_by.get_username() if row.set_by else row.source)
+    return f"{name} at {timezone.localtime(row.set_at):%H:%M on %d %b %Y}"

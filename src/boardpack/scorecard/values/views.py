@@ -126,7 +126,9 @@ def status_preview(request: HttpRequest) -> HttpResponse:
     pk, month = _preview_target(request)
     indicator = get_object_or_404(_editable(request), pk=pk)
     cells = value_cells([indicator], [month])
-    form = ValuesForm(request.GET, cells=cells, name_of=lambda cell: cell.month.label)
+    form = ValuesForm(
+        request.GET, cells=cells, name_of=lambda cell: cell.month.label, check_newer=False
+    )
     status = form.preview()
     symbol = current_scheme().symbol(status) if status is not None else None
     return render(request, "scorecard/status_fragment.html", {"symbol": symbol})

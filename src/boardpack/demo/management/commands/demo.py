@@ -7,19 +7,23 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
 
 from boardpack.accounts.services import person_get_or_create
 from boardpack.boards.services import board_save, plan_board_set
 from boardpack.demo.benchmarks import load_demo_benchmarks
+from boardpack.demo.meeting import load_demo_meeting
+from boardpack.demo.people import OFFICER, load_demo_people
+from boardpack.demo.plan_dates import move_plan_to_today
 from boardpack.demo.priority_plan import load_demo_priority_plan
 from boardpack.lib import audit
 from boardpack.lib.importing import run_import
 from boardpack.lib.sources import Source
+from boardpack.plans.models import Plan
 from boardpack.plans.services import plan_save
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "seed"
 FILES = (("indicators", "indicators.csv"), ("values", "values.csv"), ("comments", "comments.csv"))
-DEMO_USER = "performance.officer"
 DEMO_ADDRESS = "127.0.0.1:8000"
 """Where `make demo` serves the demo unless DEMO_ADDR says otherwise."""
 PLAN_FILE = "corporate-parenting-plan.xlsx"
@@ -79,19 +83,21 @@ class Command(BaseCommand):
             report = run_import(kind, Source.at(SEED_DIR / name), user=None)
             self.stdout.write(str(report))
         self.stdout.write(load_demo_plan())
+        today = timezone.localdate()
+        years = move_plan_to_today(Plan.objects.get(name=PLAN_NAME), today)
+        self.stdout.write(f"{PLAN_NAME}: dates moved {years} years on, to around today")
         self.stdout.write(load_demo_priority_plan())
         self.stdout.write(load_demo_benchmarks())
         password = os.environ.get("BOARDPACK_DEMO_PASSWORD", "boardpack-demo")
-        user, _ = get_user_model().objects.get_or_create(username=DEMO_USER)
-        user.is_staff = user.is_superuser = True
-        user.set_password(password)
-        user.save()
-        person = person_get_or_create(name="Performance Officer")
-        person.user = user
-        person.save()
+        logins = load_demo_people(password)
+        officer = get_user_model().objects.get(username=OFFICER)
+        self.stdout.write(load_demo_meeting(today, officer))
+        width = max(len(login.username) for login in logins)
+        lines = [f"  {login.username:<{width}}  {login.does}" for login in logins]
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo login: username {DEMO_USER}, password {password}\n"
-                f"Open http://{address}/ — the scorecard for Quarter 1 2012/13."
+                f"Demo logins (every one with the password {password}):\n"
+                + "\n".join(lines)
+                + f"\nOpen http://{address}/ — the scorecard for Quarter 1 2012/13."
             )
         )

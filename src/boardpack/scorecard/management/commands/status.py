@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from boardpack.core.periods import PeriodError, parse_period
+from boardpack.lib.spreadsheets import csv_record
 from boardpack.scorecard.presenters import status_record
 from boardpack.scorecard.selectors import status_rows
 
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         elif format == "csv":
             writer = csv.DictWriter(self.stdout, fieldnames=COLUMNS, lineterminator="\n")
             writer.writeheader()
-            writer.writerows(records)
+            writer.writerows(map(csv_record, records))
         else:
             widths = {c: max([len(c), *(len(r[c]) for r in records)]) for c in COLUMNS}
             self.stdout.write("  ".join(c.ljust(widths[c]) for c in COLUMNS).rstrip())
