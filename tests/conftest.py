@@ -8,25 +8,16 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth import get_user_model
 from django.test import override_settings
 
-from boardpack.accounts.models import Person, Role
+from boardpack.accounts.models import Role
 from boardpack.lib.importing import run_import
 from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Delegation, Indicator
+from tests.factories import login
 
 SEED_DIR = Path(__file__).resolve().parents[1] / "src" / "boardpack" / "demo" / "seed"
 OWNER_NAME = "Head of Safeguarding Service"
-PASSWORD = "a-long-test-password"
-
-
-def _user(username: str, *, person: str, role: str) -> object:
-    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
-    found, _ = Person.objects.get_or_create(name=person)
-    found.user, found.role = user, role
-    found.save()
-    return user
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -64,17 +55,17 @@ def demo_data(db):
 
 @pytest.fixture
 def officer(db):
-    return _user("officer", person="Performance Officer", role=Role.PERFORMANCE_OFFICER)
+    return login("officer", "Performance Officer", Role.PERFORMANCE_OFFICER)
 
 
 @pytest.fixture
 def owner(demo_data):
-    return _user("owner", person=OWNER_NAME, role=Role.INDICATOR_OWNER)
+    return login("owner", OWNER_NAME, Role.INDICATOR_OWNER)
 
 
 @pytest.fixture
 def delegate(demo_data, owner):
-    user = _user("delegate", person="Safeguarding Team Manager", role=Role.DELEGATE)
+    user = login("delegate", "Safeguarding Team Manager", Role.DELEGATE)
     Delegation.objects.create(
         indicator=Indicator.objects.get(code="2042SC"), delegate=user.person, created_by=owner
     )
@@ -83,4 +74,4 @@ def delegate(demo_data, owner):
 
 @pytest.fixture
 def viewer(db):
-    return _user("viewer", person="Councillor", role=Role.VIEWER)
+    return login("viewer", "Councillor", Role.VIEWER)

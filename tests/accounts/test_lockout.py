@@ -12,7 +12,7 @@ from axes.models import AccessAttempt, AccessFailureLog
 from django.test import Client
 from django.utils import timezone
 
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("quick_passwords")]
 PAUSED = "Sign-in paused"

@@ -11,7 +11,7 @@ from django.test import Client
 from boardpack.accounts.models import Person
 from tests.accounts.test_people import NEW, _edit
 from tests.boards.world import smtp_server, text_of
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("quick_passwords")]
 PASSPHRASE = "correct horse battery staple on a grey morning by the old canal lock gates"

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from boardpack.accounts.models import Person, Role
+from tests.factories import PersonFactory
 
 PASSWORD = "grey-heron-at-dusk"
 NEW = {
@@ -190,9 +191,7 @@ def test_the_people_list_query_count_does_not_grow_with_people(
     client.force_login(officer)
     with django_assert_max_num_queries(12) as few:
         client.get("/people/")
-    for n in range(20):
-        user = get_user_model().objects.create_user(username=f"user{n}")
-        Person.objects.create(name=f"Person {n}", user=user)
+    PersonFactory.create_batch(20, signs_in=True, user__with_password=False)
     with django_assert_max_num_queries(len(few)):
         client.get("/people/")
 

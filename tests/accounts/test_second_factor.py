@@ -9,14 +9,13 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("quick_passwords")]
 
@@ -131,7 +130,7 @@ def test_everyone_can_be_required_to_have_one(client, settings, viewer):
 
 
 def test_administrators_need_one_too(client):
-    get_user_model().objects.create_user("admin", password=PASSWORD, is_staff=True)
+    UserFactory(username="admin", is_staff=True)
     _sign_in(client, "admin")
     assert client.get("/").url.startswith("/account/second-factor/set-up/")
 

@@ -12,10 +12,10 @@ from docx import Document as WordDocument
 from pypdf import PdfReader
 
 from boardpack.boards.briefing import briefing
-from boardpack.boards.models import Board
 from boardpack.boards.pack import briefing_document
 from boardpack.plans.services import brag_confirm, brag_propose
 from tests.boards.world import at
+from tests.factories import BoardFactory
 
 pytestmark = pytest.mark.django_db
 PARTS = (
@@ -138,7 +138,7 @@ def test_a_reader_not_on_the_board_is_refused_the_pack(world, client, who):
 
 
 def test_a_viewer_on_another_board_is_refused_the_pack(world, client):
-    other = Board.objects.create(name="Permanence Board")
+    other = BoardFactory(name="Permanence Board")
     other.members.add(world.people["lead"])
     assert _pack(client, world.people["lead"].user, world, "docx").status_code == 403
 

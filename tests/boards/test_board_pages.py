@@ -9,7 +9,7 @@ from boardpack.boards.models import Board, BoardSelection, Meeting
 from boardpack.boards.outbox import cycle_run
 from boardpack.plans.models import Plan
 from tests.boards.world import at
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD, BoardFactory
 from tests.forms import date_input
 
 pytestmark = pytest.mark.django_db
@@ -127,7 +127,7 @@ def test_a_board_that_breaks_a_rule_is_not_saved(world, client, changes, message
 
 
 def test_a_board_cannot_report_to_a_board_below_it(world, client, officer):
-    child = Board.objects.create(name="Delivery Board", parent=world.board)
+    child = BoardFactory(name="Delivery Board", parent=world.board)
     client.force_login(officer)
     response = client.post(
         f"/boards/{world.board.pk}/edit/", _settings(world.board, parent=child.pk)

@@ -3,9 +3,8 @@ the role (or the chair) to anyone, a viewer included, nor take another board's p
 
 import pytest
 
-from boardpack.boards.models import Board
-from boardpack.plans.models import Plan
 from tests.boards.test_board_pages import _settings
+from tests.factories import BoardFactory, PlanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +29,8 @@ def test_the_programme_manager_cannot_hand_a_role_to_a_viewer(world, client, fie
 
 
 def test_the_programme_manager_cannot_take_another_boards_plan(world, client):
-    other = Board.objects.create(name="Permanence Board")
-    plan = Plan.objects.create(name="Permanence Plan", board=other)
+    other = BoardFactory(name="Permanence Board")
+    plan = PlanFactory(name="Permanence Plan", board=other)
     client.force_login(world.people["pm"].user)
     board = world.board
     plans = [world.plan.pk, plan.pk]

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from boardpack.boards.models import Meeting
 from tests.forms import date_input
 
 
@@ -71,3 +72,28 @@ def test_a_wrong_day_month_or_year_is_named_and_nothing_is_saved(
         assert ("govuk-input--error" in box) == (part in wrong), part
     meeting.refresh_from_db()
     assert meeting.date == date(2012, 8, 15)
+
+
+def test_a_meeting_on_14_january_2027_shows_its_date_in_three_boxes_and_can_be_moved(
+    world, client, officer
+):
+    """Issue 16's bug: the date went into a browser date box as "14 Jan 2027", so it showed blank
+    and every save failed with "Enter the date"."""
+    Meeting.objects.filter(pk=world.meeting.pk).update(
+        date=date(2027, 1, 14), period=date(2026, 12, 31)
+    )
+    client.force_login(officer)
+    url = f"/meetings/{world.meeting.pk}/edit/"
+    page = client.get(url).content.decode()
+    assert "14 Jan 2027" not in page
+    boxes = {
+        part: re.search(rf'id="id_date-{part}" name="date-{part}" type="text" value="(\d*)"', page)[
+            1
+        ]
+        for part in ("day", "month", "year")
+    }
+    assert boxes == {"day": "14", "month": "1", "year": "2027"}
+    posted = {**_posted_as_a_browser_would(page), "date-day": "21"}
+    assert client.post(url, posted).status_code == 302
+    world.meeting.refresh_from_db()
+    assert (world.meeting.date, world.meeting.period) == (date(2027, 1, 21), date(2026, 12, 31))

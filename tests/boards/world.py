@@ -23,7 +23,6 @@ from zoneinfo import ZoneInfo
 
 import time_machine
 from aiosmtpd.controller import Controller
-from django.contrib.auth import get_user_model
 
 from boardpack.accounts.models import Person, Role
 from boardpack.boards.models import Board, BoardSelection, Meeting
@@ -32,7 +31,7 @@ from boardpack.lib.importing import run_import
 from boardpack.lib.sources import Source
 from boardpack.plans.models import Action, Plan
 from boardpack.scorecard.models import Tag
-from tests.conftest import PASSWORD
+from tests.factories import BoardFactory, PersonFactory
 from tests.plans.trackers import HEADER, TITLE, action, import_tracker
 
 LONDON = ZoneInfo("Europe/London")
@@ -83,12 +82,11 @@ def at(day: date, hour: int = 8) -> datetime:
 
 
 def person(name: str, username: str, *, role: str = Role.VIEWER, mail: bool = True) -> Person:
-    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
+    """A person of the cycle with a login, mailed at <username>@example.gov.uk unless not."""
     address = f"{username}@example.gov.uk" if mail else ""
-    found, _ = Person.objects.update_or_create(
-        name=name, defaults={"user": user, "role": role, "email": address}
+    return PersonFactory(
+        name=name, role=role, email=address, signs_in=True, user__username=username
     )
-    return found
 
 
 @dataclass
@@ -169,7 +167,7 @@ def build_world() -> World:
         run_import("indicators", Source.file("i.csv", INDICATORS.encode()), user=None)
         run_import("values", Source.file("v.csv", VALUES.encode()), user=None)
         import_tracker(TRACKER, plan=PLAN_NAME)
-        board = Board.objects.create(
+        board = BoardFactory(
             name="Corporate Parenting Board", chair=people["chair"], programme_manager=people["pm"]
         )
         board.members.set([people["member"], people["chair"]])

@@ -3,7 +3,7 @@ import pytest
 from boardpack.scorecard.models import Indicator
 from tests.benchmarks.conftest import bench_dir, linked, loaded  # noqa: F401
 from tests.browser.conftest import screenshot, serious_violations, sign_in
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = [
     pytest.mark.browser,

@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 
 from boardpack.scorecard.models import Actual, Comment, CommentEvent, Indicator
 from tests.browser.conftest import screenshot, serious_violations, sign_in
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -11,7 +11,7 @@ from boardpack.demo.benchmarks import load_demo_benchmarks
 from boardpack.demo.management.commands.demo import load_demo_plan
 from boardpack.demo.priority_plan import load_demo_priority_plan
 from tests.browser.conftest import csp_violations, sign_in
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

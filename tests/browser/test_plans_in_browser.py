@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 
 from boardpack.plans.models import Action, BragChange
 from tests.browser.conftest import fill_date, screenshot, serious_violations, sign_in
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 from tests.plans.conftest import lead, manager, plan  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

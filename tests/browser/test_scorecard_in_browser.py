@@ -1,7 +1,7 @@
 import pytest
 
 from tests.browser.conftest import screenshot, serious_violations, sign_in
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -11,7 +11,7 @@ from boardpack.boards.outbox import cycle_run
 from boardpack.plans.models import ProgressEntry
 from tests.boards.world import Inbox, World, at, build_world, smtp_server, text_of
 from tests.browser.conftest import fill_date, screenshot, serious_violations, sign_in
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -13,7 +13,7 @@ from boardpack.jobs import files
 from boardpack.jobs.files import DISK_FULL
 from boardpack.jobs.models import Job
 from boardpack.jobs.services import start_job
-from tests.conftest import _user
+from tests.factories import login
 
 pytestmark = pytest.mark.django_db
 QUARTERLY = {"period": "2012-06", "format": "xlsx"}
@@ -70,7 +70,7 @@ def test_a_job_is_seen_by_whoever_started_it_and_officers_only(
     _start(_signed_in(client, viewer))
     work_queue()
     job = Job.objects.get()
-    other = _user("other", person="Another Councillor", role="viewer")
+    other = login("other", "Another Councillor")
     _signed_in(client, other)
     for name in ("job", "job-file"):
         assert client.get(reverse(name, kwargs={"pk": job.pk})).status_code == 404

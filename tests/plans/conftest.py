@@ -1,31 +1,24 @@
 """People for the plan tests: a lead named on an action, and the plan's programme manager."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from boardpack.accounts.models import Person, Role
 from boardpack.boards.services import board_save, plan_board_set
 from boardpack.plans.models import Plan
 from boardpack.plans.services import plan_save
-from tests.conftest import PASSWORD
+from tests.factories import login
 from tests.plans.trackers import import_tracker, names_to_link
-
-
-def _login(username: str, name: str, role: str = Role.VIEWER) -> object:
-    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
-    Person.objects.update_or_create(name=name, defaults={"user": user, "role": role})
-    return user
 
 
 @pytest.fixture
 def lead(db):
     """Leads action 7b: the tracker names them on a line of its Responsible cell."""
-    return _login("lead", "Strategic Lead for Participation", Role.INDICATOR_OWNER)
+    return login("lead", "Strategic Lead for Participation", Role.INDICATOR_OWNER)
 
 
 @pytest.fixture
 def manager(db):
-    return _login("manager", "Project Manager")
+    return login("manager", "Project Manager")
 
 
 @pytest.fixture

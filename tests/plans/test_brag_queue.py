@@ -6,11 +6,10 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
-from boardpack.accounts.models import Person
 from boardpack.boards.services import board_save, plan_board_set
 from boardpack.plans.models import Action, BragChange
 from boardpack.plans.services import brag_confirm, brag_propose, plan_save
-from tests.conftest import PASSWORD
+from tests.factories import PersonFactory
 from tests.plans.trackers import import_tracker
 
 
@@ -22,9 +21,7 @@ def _action(ref: str, plan: str = "Corporate Parenting Strategy Delivery Plan") 
 def other_plan(plan):
     """A second plan, overseen by another board with another programme manager."""
     import_tracker(plan="Permanence Plan")
-    other = Person.objects.create(name="Other Manager")
-    other.user = get_user_model().objects.create_user("other-manager", password=PASSWORD)
-    other.save()
+    other = PersonFactory(name="Other Manager", signs_in=True, user__username="other-manager")
     board = board_save(name="Permanence Board", programme_manager=other, user=None, reason="t")
     found = plan_save(name="Permanence Plan", user=None, reason="test")
     return plan_board_set(plan=found, board=board, user=None, reason="test")

@@ -17,6 +17,7 @@ from boardpack.plans.selectors import (
     plan_get,
     plan_summary,
 )
+from tests.factories import PersonFactory
 from tests.plans.trackers import HEADER, action, import_tracker
 
 AS_OF = date(2020, 1, 15)
@@ -122,8 +123,7 @@ def _queries(read) -> int:
     ],
 )
 def test_query_counts_do_not_grow_with_rows(db, read, expected):
-    small_lead = Person.objects.create(name="Small lead")
-    large_lead = Person.objects.create(name="Large lead")
+    small_lead, large_lead = PersonFactory(name="Small lead"), PersonFactory(name="Large lead")
     small, large = _plan_with(3, small_lead), _plan_with(40, large_lead)
     assert large.actions.count() == 40
     counts = (_queries(lambda: read(small, small_lead)), _queries(lambda: read(large, large_lead)))

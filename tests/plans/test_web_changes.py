@@ -5,12 +5,10 @@ performance officers change any; viewers read. A refused change writes nothing.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from boardpack.accounts.models import Person, Role
 from boardpack.plans.models import Action, BragChange, ProgressEntry
 from boardpack.plans.services import brag_propose
-from tests.conftest import PASSWORD
+from tests.factories import login
 from tests.forms import date_input
 
 
@@ -30,11 +28,7 @@ def _writes() -> tuple[int, int]:
 @pytest.fixture
 def other_lead(plan):
     """Leads action 1 (the Improvement Partner), not 7b."""
-    user = get_user_model().objects.create_user("other", password=PASSWORD)
-    person = Person.objects.get(name="Improvement Partner")
-    person.user, person.role = user, Role.VIEWER
-    person.save()
-    return user
+    return login("other", "Improvement Partner")
 
 
 def test_a_lead_adds_progress_to_their_action(client, lead, plan):

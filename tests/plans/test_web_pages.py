@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from boardpack.boards.models import Board, Meeting
 from boardpack.plans.models import Action, Plan
 from boardpack.plans.services import brag_propose, progress_add
+from tests.factories import UserFactory
 from tests.pages import rows, text
 from tests.plans.trackers import HEADER, MESSY, TITLE, action, import_tracker
 
@@ -214,8 +215,8 @@ def test_my_actions_is_empty_for_someone_who_leads_nothing(client, viewer, plan)
     assert 'href="/my-actions/"' not in html.split("</nav>")[0]  # not in the navigation
 
 
-def test_my_actions_needs_a_person(client, django_user_model, plan):
-    client.force_login(django_user_model.objects.create_user("nobody", password="x" * 20))
+def test_my_actions_needs_a_person(client, plan):
+    client.force_login(UserFactory(username="nobody", with_password=False))
     assert client.get("/my-actions/").status_code == 403
 
 

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from boardpack.accounts.models import Person
 from boardpack.plans.models import Plan
+from tests.factories import PersonFactory
 from tests.plans.trackers import HEADER, TITLE, action, import_tracker
 
 LEADS = ("Head of Virtual School", "Strategic Lead for Care Leavers")
@@ -38,7 +39,7 @@ def _tracker() -> dict[str, list[list[str]]]:
 @pytest.fixture
 def big_plan(db) -> Plan:
     for name in LEADS:
-        Person.objects.create(name=name)
+        PersonFactory(name=name)
     import_tracker(_tracker(), plan="Big Plan")
     return Plan.objects.get(name="Big Plan")
 
@@ -69,7 +70,7 @@ def test_the_last_page_lists_the_rest(client, viewer, big_plan):
     assert "Actions 151 to 196 of 196 shown." in html
     assert len(_shown(html)) == 46
     assert 'rel="next"' not in html
-    assert 'aria-current="page">4</a>' in html
+    assert re.search(r'aria-current="page">\s*4\s*</a>', html)
 
 
 def test_a_lead_and_overdue_together_narrow_the_list_and_the_pages_keep_them(

@@ -1,10 +1,14 @@
 """An action lead records a progress entry and a proposed BRAG in one form: what has happened is
 the proposal's one reason, and both or neither are written."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 
 from boardpack.plans.models import Action, BragChange, ProgressEntry
-from tests.forms import date_input
+from tests.forms import date_boxes, date_input
 
 
 def _action(ref: str) -> Action:
@@ -54,6 +58,14 @@ def test_the_form_offers_keeping_the_status_first(client, lead, plan):
     keep = html.index("No change: keep Blue")
     assert keep < html.index("Propose Red")
     assert 'name="progress-brag" type="radio" value="" checked' in html
+
+
+@time_machine.travel(datetime(2027, 1, 14, 9, 0, tzinfo=ZoneInfo("Europe/London")), tick=False)
+def test_the_update_is_dated_today_in_the_day_month_and_year_boxes(client, lead, plan):
+    client.force_login(lead)
+    found = _action("7b")
+    html = client.get(f"/plans/{found.plan.slug}/actions/{found.pk}/").content.decode()
+    assert date_boxes(html, "progress-day") == "14 1 2027"
 
 
 def test_a_bad_date_writes_neither(client, lead, plan):

@@ -6,11 +6,12 @@ import io
 
 from openpyxl import Workbook
 
-from boardpack.accounts.models import OrgUnit, Person
+from boardpack.accounts.models import OrgUnit
 from boardpack.lib.audit import User
 from boardpack.lib.importing import Report, run_import
 from boardpack.lib.sources import Source
 from boardpack.lib.spreadsheets import set_value
+from tests.factories import PersonFactory
 
 TITLE = "Corporate Parenting Strategy November 2018 – March 2020 Delivery Plan"
 HEADER = [
@@ -125,7 +126,7 @@ def import_tracker(
 
 def names_to_link() -> None:
     """A person, a service and an indicator that the messy tracker names exactly."""
-    Person.objects.create(name="Improvement Partner")
+    PersonFactory(name="Improvement Partner")
     directorate = OrgUnit.objects.create(name="Children's Services", kind=OrgUnit.Kind.DIRECTORATE)
     OrgUnit.objects.create(
         name="Policy, Information & Commissioning", kind=OrgUnit.Kind.SERVICE, parent=directorate

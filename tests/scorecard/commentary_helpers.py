@@ -1,24 +1,33 @@
 """Helpers of the commentary tests: logins for other owners, the pages' addresses, the events."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from boardpack.accounts.models import Person, Role
-from boardpack.scorecard.models import Actual, Comment, Indicator, Target
+from boardpack.scorecard.models import Comment, Indicator
+from tests.factories import (
+    ActualFactory,
+    CommentFactory,
+    IndicatorFactory,
+    PersonFactory,
+    TargetFactory,
+)
 
 QUARTER_1 = "2012-06"
 
 
 def owner_of(code: str):
     """A login for the person who owns the indicator, with the owner role."""
-    person = Indicator.objects.get(code=code).owner
-    user = get_user_model().objects.create_user(username=f"owner-of-{code.lower()}")
-    person.user, person.role = user, Role.INDICATOR_OWNER
-    person.save()
-    return user
+    name = Indicator.objects.get(code=code).owner.name
+    return PersonFactory(
+        name=name,
+        role=Role.INDICATOR_OWNER,
+        signs_in=True,
+        user__username=f"owner-of-{code.lower()}",
+        user__with_password=False,
+    ).user
 
 
 def write_url(code: str, period: str = QUARTER_1) -> str:
@@ -43,9 +52,8 @@ def add_red_indicators(owner: Person, number: int) -> None:
     commentary: to show a page's queries do not grow with its rows."""
     like = Indicator.objects.get(code="2042SC")
     now = timezone.now()
-    june = date(2012, 6, 30)
     for i in range(number):
-        indicator = Indicator.objects.create(
+        indicator = IndicatorFactory(
             code=f"EXTRA{i}",
             title=f"Extra indicator {i}",
             directorate=like.directorate,
@@ -54,13 +62,6 @@ def add_red_indicators(owner: Person, number: int) -> None:
             polarity=like.polarity,
             unit=like.unit,
         )
-        stamp = {"indicator": indicator, "period": june, "source": "form", "set_at": now}
-        Actual.objects.create(value=Decimal(50), **stamp)
-        Target.objects.create(value=Decimal(36), **stamp)
-        Comment.objects.create(
-            author=owner,
-            subject="Head of Service Commentary",
-            text="Why",
-            state="submitted",
-            **{**stamp, "set_at": now + timedelta(seconds=i)},
-        )
+        ActualFactory(indicator=indicator, value=Decimal(50), set_at=now)
+        TargetFactory(indicator=indicator, value=Decimal(36), set_at=now)
+        CommentFactory(indicator=indicator, state="submitted", set_at=now + timedelta(seconds=i))

@@ -1,6 +1,8 @@
 """A performance officer corrects a typo in submitted commentary instead of returning it: the
 comment stays submitted and its history gains an event with the text before."""
 
+import re
+
 import pytest
 
 from boardpack.scorecard.models import Comment
@@ -42,7 +44,7 @@ def test_the_officer_corrects_it_and_it_stays_submitted_with_the_correction_in_i
     assert submitted.events.last().previous_text == TYPED
     html = client.get(review_url(submitted)).content.decode()
     assert "corrected; it is still waiting for review" in html
-    assert "Corrected</strong>" in html
+    assert re.search(r'<strong class="govuk-tag govuk-tag--purple">\s*Corrected\s*</strong>', html)
     assert "The text before the correction" in html
     assert TYPED in html
 

@@ -1,8 +1,8 @@
 import pytest
 
-from boardpack.accounts.models import Person, Role
 from boardpack.scorecard.models import Delegation, Indicator
 from boardpack.scorecard.services import DelegationError, delegation_create, delegation_remove
+from tests.factories import PersonFactory
 from tests.scorecard.commentary_helpers import owner_of, write_url
 
 
@@ -92,7 +92,7 @@ def test_delegating_twice_or_to_someone_without_the_delegate_role_is_refused(
     assert "Safeguarding Team Manager already writes the commentary of 2042SC" in (
         response.content.decode()
     )
-    councillor = Person.objects.create(name="Councillor", role=Role.VIEWER)
+    councillor = PersonFactory(name="Councillor")
     response = client.post(
         "/my-indicators/delegations/", {"indicator": _ids("NI065")[0], "delegate": councillor.pk}
     )

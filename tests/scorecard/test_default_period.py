@@ -8,12 +8,12 @@ from decimal import Decimal
 import pytest
 import time_machine
 
-from boardpack.boards.models import Board, Meeting
 from boardpack.core.periods import Month
 from boardpack.scorecard.default_period import default_month, reported_month
 from boardpack.scorecard.models import Indicator, Source
 from boardpack.scorecard.selectors import reports_in
 from boardpack.scorecard.services import ValueEntry, values_record
+from tests.factories import BoardFactory, MeetingFactory
 
 TODAY = date(2012, 10, 5)
 
@@ -59,10 +59,10 @@ def test_the_reports_page_opens_on_the_same_period(client, viewer, early_septemb
 def test_the_next_meetings_pack_period_wins_and_past_meetings_do_not_count(
     client, viewer, owner, early_september_value
 ):
-    board = Board.objects.create(name="Corporate Parenting Board")
-    Meeting.objects.create(board=board, date=date(2012, 9, 26), period=date(2012, 3, 31))
-    Meeting.objects.create(board=board, date=date(2012, 11, 7), period=date(2012, 9, 30))
-    Meeting.objects.create(board=board, date=date(2013, 1, 9), period=date(2012, 12, 31))
+    board = BoardFactory(name="Corporate Parenting Board")
+    MeetingFactory(board=board, date=date(2012, 9, 26), period=date(2012, 3, 31))
+    MeetingFactory(board=board, date=date(2012, 11, 7), period=date(2012, 9, 30))
+    MeetingFactory(board=board, date=date(2013, 1, 9), period=date(2012, 12, 31))
     assert default_month() == Month(2012, 9)
     for url in ("/", "/reports/", "/my-indicators/"):
         user = owner if url == "/my-indicators/" else viewer
@@ -74,8 +74,8 @@ def test_the_scorecard_default_follows_a_new_meeting_despite_the_cache(
     client, viewer, early_september_value
 ):
     assert "Quarter 1 2012/13" in _get(client, viewer, "/").split("</h1>")[0]
-    board = Board.objects.create(name="Corporate Parenting Board")
-    Meeting.objects.create(board=board, date=date(2012, 11, 7), period=date(2012, 9, 30))
+    board = BoardFactory(name="Corporate Parenting Board")
+    MeetingFactory(board=board, date=date(2012, 11, 7), period=date(2012, 9, 30))
     assert "Quarter 2 2012/13" in _get(client, viewer, "/").split("</h1>")[0]
 
 

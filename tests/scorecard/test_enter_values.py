@@ -3,8 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from boardpack.accounts.models import OrgUnit, Person
+from boardpack.accounts.models import OrgUnit
 from boardpack.scorecard.models import Actual, Indicator, Source, Target
+from tests.factories import PersonFactory
 
 SAFEGUARDING_CODES = ["2023SC", "2042SC", "NI064", "NI065"]
 
@@ -217,7 +218,7 @@ def _foreign_safeguarding_indicator() -> Indicator:
     """An indicator in the owner's service that someone else owns."""
     indicator = _indicator("NI064")
     indicator.pk, indicator.code = None, "OTHER1"
-    indicator.owner = Person.objects.create(name="Someone Else")
+    indicator.owner = PersonFactory(name="Someone Else")
     indicator.save()
     return indicator
 

@@ -10,7 +10,7 @@ from boardpack.lib.importing import run_import
 from boardpack.lib.sources import Source
 from boardpack.scorecard.indicators.specs import fields_of
 from boardpack.scorecard.models import Actual, Indicator, Target
-from tests.forms import date_input
+from tests.forms import date_boxes, date_input
 
 NEW = {
     "code": "EH01",
@@ -145,6 +145,16 @@ def test_a_milestone_needs_a_due_date_and_a_measure_takes_none(client, officer):
     page = _text(client.post("/library/new/", {**NEW, **date_input("due", "30 4 2012")}))
     assert "Due date is only for milestones (set type to milestone)" in page
     assert not Indicator.objects.exists()
+
+
+def test_a_milestones_dates_show_in_their_day_month_and_year_boxes(client, officer):
+    client.force_login(officer)
+    dated = {**date_input("due", "30 4 2012"), **date_input("completed", "2 5 2012")}
+    client.post("/library/new/", {**NEW, **dated, "type": "milestone", "tolerance": ""})
+    milestone = Indicator.objects.get(code="EH01")
+    page = _text(client.get(f"/library/{milestone.pk}/edit/"))
+    assert (date_boxes(page, "due"), date_boxes(page, "completed")) == ("30 4 2012", "2 5 2012")
+    assert client.post(f"/library/{milestone.pk}/edit/", _edit_data(milestone)).status_code == 302
 
 
 def test_the_edit_form_shows_what_is_stored(client, officer, demo_data):

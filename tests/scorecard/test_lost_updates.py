@@ -8,7 +8,7 @@ from html import unescape
 
 from boardpack.accounts.models import OrgUnit, Role
 from boardpack.scorecard.models import Actual, Indicator, Target
-from tests.conftest import _user
+from tests.factories import login
 
 GRID = "/values/?service={pk}&period=2012-06"
 
@@ -45,7 +45,7 @@ def _opened(client, user) -> dict[str, str]:
 
 
 def _second_officer():
-    return _user("officer2", person="Senior Performance Officer", role=Role.PERFORMANCE_OFFICER)
+    return login("officer2", "Senior Performance Officer", Role.PERFORMANCE_OFFICER)
 
 
 def _actual(code: str) -> Decimal:

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from boardpack.core.periods import Month
 from boardpack.scorecard.models import Indicator
+from tests.pages import TABLE_ROW, cells
 
 from .spc_series import ALTERNATING, series_indicator
 
@@ -65,12 +66,7 @@ def test_the_last_point_is_a_blue_triangle_the_others_grey_circles(client, viewe
 
 def test_the_limits_and_every_point_are_tables(client, viewer, db):
     section = _spc_section(_html(client, viewer, _risen()))
-    limits = dict(
-        re.findall(
-            r'<th scope="row" class="govuk-table__header">([^<]+)</th><td[^>]*>([^<]+)</td>',
-            section.split("data-spc-points")[0],
-        )
-    )
+    limits = dict(cells(row) for row in TABLE_ROW.findall(section.split("data-spc-points")[0]))
     assert limits == {
         "Baseline": "The first 12 points (fixed)",
         "Mean": "11.0",
@@ -79,14 +75,11 @@ def test_the_limits_and_every_point_are_tables(client, viewer, db):
         "Upper near limit": "14.5",
         "Lower near limit": "7.5",
     }
-    rows = re.findall(
-        r'<tr[^>]*><th scope="row"[^>]*>([^<]+)</th>(.*?)</tr>',
-        section.split("data-spc-points")[1],
-    )
-    assert len(rows) == 13
-    cells = [re.sub("<[^>]+>", "|", r[1]).strip("|").split("||") for r in rows]
-    assert [rows[0][0], *cells[0]] == ["Apr 20", "10.0", "Common cause", "–"]
-    assert [rows[-1][0], *cells[-1]] == ["Apr 21", "20.0", "Improvement", "Astronomical"]
+    heading, *points = (cells(r) for r in TABLE_ROW.findall(section.split("data-spc-points")[1]))
+    assert heading == ["Month", "Value", "Type", "Rules"]
+    assert len(points) == 13
+    assert points[0] == ["Apr 20", "10.0", "Common cause", "–"]
+    assert points[-1] == ["Apr 21", "20.0", "Improvement", "Astronomical"]
 
 
 def test_with_fewer_than_twelve_points_the_page_says_why(client, viewer, demo_data):

@@ -6,11 +6,11 @@ import logging
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
 from boardpack.accounts.models import Person, Role
 from tests.accounts.test_people import _edit
+from tests.factories import PersonFactory
 from tests.sso.conftest import callback, configure, provider_redirect
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("quick_passwords")]
@@ -18,12 +18,14 @@ REFUSED = "You cannot sign in to Boardpack"
 
 
 def _person(name: str, email: str, *, role: str = Role.VIEWER, login: bool = True) -> Person:
-    user = None
-    if login:
-        user = get_user_model().objects.create_user(username=name.lower(), email=email)
-        user.set_unusable_password()
-        user.save()
-    return Person.objects.create(name=name, email=email, role=role, user=user)
+    """Someone an officer created, with a login that signs in only by single sign-on."""
+    sso_login = {
+        "signs_in": True,
+        "user__username": name.lower(),
+        "user__email": email,
+        "user__with_password": False,
+    }
+    return PersonFactory(name=name, email=email, role=role, **(sso_login if login else {}))
 
 
 def _signed_in_as(client: Client) -> str:

@@ -17,14 +17,14 @@ from boardpack.lib.importing import run_import
 from boardpack.lib.sources import Source
 from boardpack.scorecard.models import Actual, Indicator
 from boardpack.scorecard.services import ValueEntry, values_record
-from tests.conftest import PASSWORD, _user
+from tests.factories import PASSWORD, login
 
 pytestmark = pytest.mark.usefixtures("quick_passwords")
 
 
 @pytest.fixture
 def auditor(db):
-    return _user("auditor", person="Internal Auditor", role=Role.AUDITOR)
+    return login("auditor", "Internal Auditor", Role.AUDITOR)
 
 
 def _entries(client, user, query=""):

@@ -12,6 +12,7 @@
       {% govuk_summary_row key="Plans" %}<a ...>{{ plan }}</a>{% endgovuk_summary_row %}
     {% endgovuk_summary_list %}
     {% govuk_breadcrumbs %}{% govuk_crumb text="Boards" href=boards_url %}{% endgovuk_breadcrumbs %}
+    {% govuk_pagination page numbers "Pages of actions" anchor="#actions" %}
     {% govuk_table caption="Boards" firstCellIsHeader=True %}
       {% govuk_th text="Board" %}{% govuk_th text="Plans" format="numeric" %}
       {% for board in boards %}{% govuk_tr %}
@@ -143,6 +144,37 @@ def govuk_checkbox_group(fields: Any, legend: str, classes: str | None = None) -
 @register.simple_tag
 def govuk_error_summary(*forms_with_errors: Any, **params: Any) -> SafeString:
     return forms.error_summary(*forms_with_errors, **params)
+
+
+@register.simple_tag(takes_context=True)
+def govuk_pagination(
+    context: Context, page: Any, numbers: list[int | None], landmark: str, anchor: str = ""
+) -> SafeString:
+    """The GOV.UK pagination of a Django `page`: its `numbers` linked (None for an ellipsis),
+    each link the request's query with its page changed, then `anchor` ("#actions")."""
+    query = context["request"].GET
+
+    def href(number: int) -> str:
+        changed = query.copy()
+        changed["page"] = number
+        return f"?{changed.urlencode()}{anchor}"
+
+    items = [
+        {"ellipsis": True}
+        if number is None
+        else {"number": str(number), "href": href(number), "current": number == page.number}
+        for number in numbers
+    ]
+    previous = {"href": href(page.previous_page_number())} if page.has_previous() else None
+    following = {"href": href(page.next_page_number())} if page.has_next() else None
+    return govuk.render(
+        "pagination",
+        items=items,
+        previous=previous,
+        next=following,
+        landmarkLabel=landmark,
+        classes="bp-no-print",
+    )
 
 
 @dataclass
