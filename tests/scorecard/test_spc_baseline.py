@@ -41,7 +41,7 @@ def test_an_officer_sets_a_baseline_and_it_is_in_the_history(client, officer, de
     assert "Performance Officer" in newest
     assert "Changed: SPC baseline: the first 12 points" in newest
     assert "<strong>SPC baseline:</strong> (blank)" in newest
-    assert newest.endswith("changed to</span> 12</li> </ul> </td>")
+    assert re.search(r"changed to</span> 12</li>\s*</ul>\s*</td>$", newest)
 
 
 def test_an_officer_clears_the_baseline(client, officer, demo_data):
