@@ -9,7 +9,7 @@ from boardpack.demo.management.commands.demo import load_demo_plan
 from boardpack.demo.priority_plan import PRIORITY_PLAN_NAME, load_demo_priority_plan
 from boardpack.plans.models import Plan
 from tests.browser.conftest import all_violations, screenshot, sign_in
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

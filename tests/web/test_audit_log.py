@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 
 from boardpack.accounts.models import Role
 from boardpack.core.periods import Month
@@ -15,6 +16,7 @@ from boardpack.jobs.services import start_job
 from boardpack.lib import audit
 from boardpack.lib.importing import run_import
 from boardpack.lib.sources import Source
+from boardpack.reports.models import ReportMade
 from boardpack.scorecard.models import Actual, Indicator
 from boardpack.scorecard.services import ValueEntry, values_record
 from tests.factories import PASSWORD, login
@@ -76,10 +78,31 @@ def test_sign_ins_and_failed_sign_ins_are_in_the_log(client, auditor):
     assert "signed in" in html
 
 
-def test_reports_made_are_in_the_log(client, auditor, officer):
+def test_reports_made_on_the_web_at_the_command_line_and_in_jobs_are_in_the_log(
+    client, auditor, officer, demo_data, tmp_path
+):
     start_job("report", "Quarterly report (PDF)", {"report": "quarterly", "data": {}}, officer)
+    client.force_login(officer)
+    assert client.get("/reports/?period=2012-06&format=docx").status_code == 200
+    call_command(
+        "report",
+        "quarterly",
+        "--period",
+        "2012-06",
+        "--format",
+        "html",
+        "--output",
+        str(tmp_path / "q.html"),
+        stdout=io.StringIO(),
+    )
     html = _entries(client, auditor, "kind=Report+made")
     assert "Quarterly report (PDF)" in html
+    assert "web, in the background" in html
+    made = list(ReportMade.objects.order_by("at").values_list("format", "by__username", "through"))
+    assert made[0] == ("docx", "officer", "web")
+    assert made[1][:2] == ("html", None)
+    assert made[1][2].startswith("command line, system user ")
+    assert html.count('data-audit="Report made"') == 3
 
 
 def test_the_log_is_searched_by_person_record_and_date(client, auditor, officer, demo_data):

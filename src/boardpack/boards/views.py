@@ -242,4 +242,4 @@ def meeting_pack(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if not may_read_pack(request.user, found.board):
         raise PermissionDenied
     document = board_pack(found, as_of=min(timezone.localdate(), found.date))
-    return document_response(document, fmt)
+    return document_response(request, document, fmt)

@@ -39,7 +39,7 @@ def plan_report(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _invalid(request, plan_form=form)
     document = build_delivery_plan(PlanReportQuery(form.cleaned_data["plan"]))
-    return document_response(document, form.cleaned_data["format"] or "html")
+    return document_response(request, document, form.cleaned_data["format"] or "html")
 
 
 @login_required
@@ -51,4 +51,4 @@ def priority_report(request: HttpRequest) -> HttpResponse:
     objective, month = form.cleaned_data["priority"], form.cleaned_data["period"]
     query = PriorityQuery(plan=objective.plan, objective=objective, month=month)
     document = build_priority(query, scheme=current_scheme())
-    return document_response(document, form.cleaned_data["format"] or "html")
+    return document_response(request, document, form.cleaned_data["format"] or "html")

@@ -17,6 +17,7 @@ from boardpack.reports.builders.quarterly import build_quarterly
 from boardpack.reports.document import Document
 from boardpack.reports.forms import AppendixForm, QuarterlyForm
 from boardpack.reports.plan_forms import plan_report_forms
+from boardpack.reports.records import report_made
 from boardpack.reports.render import FORMATS
 from boardpack.reports.render.html import render_html
 from boardpack.scorecard.default_period import period_menu
@@ -52,7 +53,7 @@ def reports(request: HttpRequest) -> HttpResponse:
     if not request.GET or not form.is_valid():
         return _page(request, form)
     document = build_quarterly(form.query, scheme=current_scheme())
-    return document_response(document, form.cleaned_data["format"] or "html")
+    return document_response(request, document, form.cleaned_data["format"] or "html")
 
 
 @login_required
@@ -62,13 +63,16 @@ def appendix(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _page(request, appendix_form=form, status=400)
     document = build_appendix(AppendixQuery(year=form.cleaned_data["year"]))
-    return document_response(document, form.cleaned_data["format"] or "html")
+    return document_response(request, document, form.cleaned_data["format"] or "html")
 
 
-def document_response(document: Document, fmt: str, back_to: str = "") -> HttpResponse:
+def document_response(
+    request: HttpRequest, document: Document, fmt: str, back_to: str = ""
+) -> HttpResponse:
     """The document in a format: HTML inline, with a link back to `back_to` (else the reports
-    page), the others as a download. A server that cannot print (Chromium missing for PDF)
-    answers 503 with what to tell the administrator; the server's log has the detail."""
+    page), the others as a download, recorded as made by the request's user (the audit log). A
+    server that cannot print (Chromium missing for PDF) answers 503 with what to tell the
+    administrator; the server's log has the detail."""
     render_to, content_type = FORMATS[fmt]
     try:
         if fmt == "html":
@@ -78,6 +82,7 @@ def document_response(document: Document, fmt: str, back_to: str = "") -> HttpRe
     except ImproperlyConfigured:
         logger.exception("%s of %s could not be rendered", fmt.upper(), document.title)
         return HttpResponse(NOT_SET_UP.format(fmt=fmt.upper()), status=503, content_type=TEXT)
+    report_made(document, fmt, request.user)
     response = HttpResponse(body, content_type=content_type)
     if fmt != "html":
         response["Content-Disposition"] = f'attachment; filename="{document.filename_stem}.{fmt}"'

@@ -22,6 +22,7 @@ from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 
 from boardpack.jobs.models import Job
+from boardpack.reports.models import ReportMade
 
 SIGN_IN = "sign-in"
 JOBS_OF_REPORTS = ("report", "pack")
@@ -146,6 +147,21 @@ def _sign_ins(search: Search, limit: int) -> Iterator[Entry]:
 
 
 def _reports(search: Search, limit: int) -> Iterator[Entry]:
+    """Reports made on the web or at the command line, and those made by background jobs."""
+    made = ReportMade.objects.filter(_span(search, "at"))
+    if search.account is not None:
+        made = made.filter(by=search.account)
+    for row in made.select_related("by__person").order_by("-at")[:limit]:
+        yield Entry(
+            row.at,
+            _user_name(row.by) or row.through,
+            row.through,
+            "Report made",
+            str(row),
+            "made",
+            (),
+            "",
+        )
     jobs = Job.objects.filter(_span(search, "created_at"), kind__in=JOBS_OF_REPORTS)
     if search.account is not None:
         jobs = jobs.filter(started_by=search.account)
@@ -153,7 +169,7 @@ def _reports(search: Search, limit: int) -> Iterator[Entry]:
         yield Entry(
             job.created_at,
             _user_name(job.started_by),
-            "web",
+            "web, in the background",
             "Report made",
             job.title,
             f"made ({job.state})",

@@ -10,11 +10,13 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from boardpack.lib import audit
 from boardpack.reports.builders.appendix import AppendixQuery, build_appendix
 from boardpack.reports.builders.delivery_plan import build_delivery_plan
 from boardpack.reports.builders.priority import build_priority
 from boardpack.reports.builders.quarterly import build_quarterly
 from boardpack.reports.document import Document
+from boardpack.reports.records import report_made
 from boardpack.reports.render import FORMATS
 from boardpack.reports.requests import (
     QuarterlyRequest,
@@ -93,4 +95,6 @@ class Command(BaseCommand):
             raise CommandError(f"{output}: cannot be written ({error.strerror})") from None
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from None
+        with audit.command_line():
+            report_made(document, options["format"], None)
         self.stdout.write(f"{document.title}: written to {output}")
