@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -96,10 +97,16 @@ def test_off_never_tries(settings, caplog):
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="runs as root")
 def test_the_real_chromium_refuses_its_sandbox_to_root(settings, monkeypatch):
+    """In a thread of its own: the browser tests' Playwright may hold this thread's event loop."""
     settings.BOARDPACK_CHROMIUM_SANDBOX = "on"
     monkeypatch.setattr(os, "geteuid", lambda: 0)
-    with sync_playwright() as playwright, pytest.raises(pdf.ChromiumSandboxError):
-        pdf.launch_chromium(playwright.chromium.launch, CHROMIUM)
+
+    def launch() -> None:
+        with sync_playwright() as playwright:
+            pdf.launch_chromium(playwright.chromium.launch, CHROMIUM)
+
+    with ThreadPoolExecutor(1) as pool, pytest.raises(pdf.ChromiumSandboxError):
+        pool.submit(launch).result()
 
 
 @pytest.fixture

@@ -66,6 +66,13 @@ def appendix(request: HttpRequest) -> HttpResponse:
     return document_response(request, document, form.cleaned_data["format"] or "html")
 
 
+def _body(document: Document, fmt: str, back_to: str) -> bytes:
+    """The document rendered; ImproperlyConfigured where this server cannot make the format."""
+    if fmt == "html":
+        return render_html(document, back_to or reverse("reports")).encode()
+    return FORMATS[fmt][0](document)
+
+
 def document_response(
     request: HttpRequest, document: Document, fmt: str, back_to: str = ""
 ) -> HttpResponse:
@@ -73,17 +80,13 @@ def document_response(
     page), the others as a download, recorded as made by the request's user (the audit log). A
     server that cannot print (Chromium missing for PDF) answers 503 with what to tell the
     administrator; the server's log has the detail."""
-    render_to, content_type = FORMATS[fmt]
     try:
-        if fmt == "html":
-            body = render_html(document, back_to or reverse("reports")).encode()
-        else:
-            body = render_to(document)
+        body = _body(document, fmt, back_to)
     except ImproperlyConfigured:
         logger.exception("%s of %s could not be rendered", fmt.upper(), document.title)
         return HttpResponse(NOT_SET_UP.format(fmt=fmt.upper()), status=503, content_type=TEXT)
     report_made(document, fmt, request.user)
-    response = HttpResponse(body, content_type=content_type)
+    response = HttpResponse(body, content_type=FORMATS[fmt][1])
     if fmt != "html":
         response["Content-Disposition"] = f'attachment; filename="{document.filename_stem}.{fmt}"'
     return allow_own_styles(response)
