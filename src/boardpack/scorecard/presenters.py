@@ -116,18 +116,19 @@ def commentary_text(row: StatusRow) -> str:
     return COMMENTARY_GIVEN if row.has_comment else COMMENTARY_DUE
 
 
-def trend_line(row: StatusRow, values: Sequence[Decimal | None]) -> SafeString:
-    """The row's sparkline, read out as its span: "12 periods, from 91.9% to 94.2%"."""
+def trend_line(row: StatusRow, values: Sequence[float | None]) -> SafeString:
+    """The row's sparkline, read out as its span: "12 of the last 12 periods, from 91.9% to
+    94.2%" (the chart module escapes every text it writes)."""
     present = [v for v in values if v is not None]
     if not present:
         return mark_safe(sparkline([], "No values in the last periods"))
     indicator = row.indicator
     first, last = (
-        format_value(v, indicator.unit_rule, indicator.decimals) for v in (present[0], present[-1])
+        format_value(Decimal(str(v)), indicator.unit_rule, indicator.decimals)
+        for v in (present[0], present[-1])
     )
     label = f"{len(present)} of the last {len(values)} periods, from {first} to {last}"
-    points = [None if v is None else float(v) for v in values]
-    return mark_safe(sparkline(points, label))
+    return mark_safe(sparkline(values, label))
 
 
 def status_bar(counts: Sequence[tuple[Symbol, int]]) -> SafeString:
@@ -137,7 +138,7 @@ def status_bar(counts: Sequence[tuple[Symbol, int]]) -> SafeString:
     return mark_safe(proportion_bar(segments, f"Indicators by status: {label}"))
 
 
-def _line(row: StatusRow, href: str, spc: SpcSummary, values: Sequence[Decimal | None]) -> Line:
+def _line(row: StatusRow, href: str, spc: SpcSummary, values: Sequence[float | None]) -> Line:
     actual, target = figures(row)
     return Line(
         row=row,
@@ -163,7 +164,7 @@ def scorecard_page(
     query: ScorecardQuery,
     scheme: Scheme,
     spc: Mapping[int, SpcSummary],
-    recent: Mapping[int, Sequence[Decimal | None]],
+    recent: Mapping[int, Sequence[float | None]],
 ) -> ScorecardPage:
     """Group by directorate; within each, the scheme's section order then code, unless sorted.
     `spc`: the rows' SPC summaries by indicator id (scorecard.selectors.row_summaries);

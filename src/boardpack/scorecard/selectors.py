@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, FloatField, Q, QuerySet
+from django.db.models.functions import Cast
 
 from boardpack.accounts.models import OrgUnit, Person
 from boardpack.core.periods import Month, fy_months
@@ -187,34 +187,37 @@ SPARK_PERIODS = 12
 """How many reporting periods a scorecard row's sparkline shows, the row's own the last."""
 
 
-def recent_values(rows: Sequence[StatusRow]) -> dict[int, list[Decimal | None]]:
+def recent_values(rows: Sequence[StatusRow]) -> dict[int, list[float | None]]:
     """The actuals of each row's last SPARK_PERIODS reporting periods (a quarterly indicator's
     quarters, an annual one's years), oldest first, None where a period has none, by indicator id;
-    one query for the page. A milestone has no series and is left out."""
+    one query for the page, read as plain text and floats (a sparkline needs no Decimal). A
+    milestone has no series and is left out."""
     series = [r for r in rows if r.indicator.kind != Indicator.Kind.MILESTONE]
     if not series:
         return {}
     month = series[0].month
-    periods = {
-        r.indicator.pk: [
-            month.shift(-reporting_step(r.indicator) * back).end
-            for back in range(SPARK_PERIODS - 1, -1, -1)
-        ]
-        for r in series
+    ids_of: dict[int, list[int]] = defaultdict(list)
+    for row in series:
+        ids_of[reporting_step(row.indicator)].append(row.indicator.pk)
+    days_of = {
+        step: [month.shift(-step * back).end for back in range(SPARK_PERIODS - 1, -1, -1)]
+        for step in ids_of
     }
-    by_start: dict[date, list[int]] = defaultdict(list)
-    for pk, days in periods.items():
-        by_start[days[0]].append(pk)
     window = Q()
-    for start, ids in by_start.items():
-        window |= Q(indicator_id__in=ids, period__gte=start)
+    for step, ids in ids_of.items():
+        window |= Q(indicator_id__in=ids, period__gte=days_of[step][0])
     found = {
         (indicator, period): value
-        for indicator, period, value in Actual.objects.filter(
-            window, period__lte=month.end
-        ).values_list("indicator_id", "period", "value")
+        for indicator, period, value in Actual.objects.filter(window, period__lte=month.end)
+        .order_by()
+        .values_list("indicator_id", Cast("period", CharField()), Cast("value", FloatField()))
     }
-    return {pk: [found.get((pk, day)) for day in days] for pk, days in periods.items()}
+    keys = {step: [day.isoformat() for day in days] for step, days in days_of.items()}
+    return {
+        pk: [found.get((pk, day)) for day in keys[step]]
+        for step, ids in ids_of.items()
+        for pk in ids
+    }
 
 
 def data_version() -> str | None:
