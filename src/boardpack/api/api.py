@@ -18,6 +18,7 @@ from boardpack.api.auth import Session, TokenAuth
 from boardpack.api.listing import CSV_TYPE, JSON_TYPE
 from boardpack.api.problems import MEDIA_TYPE, ApiError, problem
 from boardpack.api.throttling import TokenRateThrottle
+from boardpack.lib.nul import NUL, REFUSAL, query_holds_nul
 
 DESCRIPTION = """Boardpack's scorecard, plans, boards and benchmarks for Power BI, a data
 warehouse or a case-management extract. Send a personal access token (made on your account
@@ -48,11 +49,19 @@ def _signed_in(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
     return guarded
 
 
+def _holds_nul(request: HttpRequest) -> bool:
+    """Whether the query or the (JSON) body holds a NUL character (lib.nul)."""
+    return query_holds_nul(request) or b"\\u0000" in request.body or NUL.encode() in request.body
+
+
 def _method_problem(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """A method the path does not take answered as a problem (405), with its Allow header."""
+    """A method the path does not take answered as a problem (405), with its Allow header; a
+    request holding a NUL character as a bad request (400)."""
 
     @wraps(view)
     def answered(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if _holds_nul(request):
+            return problem(request, 400, REFUSAL)
         response = view(request, *args, **kwargs)
         if not isinstance(response, HttpResponseNotAllowed):
             return response
