@@ -66,6 +66,9 @@ def test_the_demo_prints_its_address_and_a_login_per_role_and_queues_its_meeting
     board = Board.objects.get(name="Corporate Parenting Board")
     assert board.chair.user.username == "chair"
     assert board.programme_manager.user.username == "programme.manager"
+    assert list(board.selections.values_list("unit__name", flat=True)) == [
+        "Assistant Director – Children's Social Care"
+    ]
     [meeting] = board.meetings.all()
     assert meeting.date.weekday() == 3
     assert (meeting.period.year, meeting.period.month) == (2012, 6)

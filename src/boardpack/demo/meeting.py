@@ -6,12 +6,15 @@ from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from boardpack.accounts.models import OrgUnit
 from boardpack.boards.models import Board
-from boardpack.boards.services import meeting_update, meetings_add
+from boardpack.boards.services import meeting_update, meetings_add, selection_add
 from boardpack.core.periods import Month
 from boardpack.jobs.report_jobs import start_pack
 
 BOARD = "Corporate Parenting Board"
+OVERSEES = "Assistant Director – Children's Social Care"
+"""The director whose indicators the board's pack reports on (the looked-after children's)."""
 QUARTER = Month(2012, 6)
 """The quarter the demo's values end with (seed 001): the meeting's pack reviews it."""
 THURSDAY = 3
@@ -25,9 +28,11 @@ def next_meeting_day(today: date) -> date:
 
 
 def load_demo_meeting(today: date, officer: AbstractBaseUser) -> str:
-    """The Corporate Parenting Board's next meeting on the demo quarter; its PDF pack is queued
-    for the worker `make demo` starts beside the server."""
+    """The Corporate Parenting Board's next meeting on the demo quarter, its pack reporting on
+    the Children's Social Care director's indicators; its PDF pack is queued for the worker
+    `make demo` starts beside the server."""
     board = Board.objects.get(name=BOARD)
+    selection_add(board=board, target=OrgUnit.objects.get(name=OVERSEES))
     reason = "demo data"
     meeting = board.meetings.filter(date__gte=today).order_by("date").first()
     if meeting is None:
