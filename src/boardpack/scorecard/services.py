@@ -12,6 +12,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from boardpack.accounts.models import OrgUnit, Person, Role
+from boardpack.accounts.selectors import saved_by
 from boardpack.accounts.services import (
     directorate_get_or_create,
     person_get_or_create,
@@ -259,13 +260,11 @@ def opened_stamp(comment: Comment | None) -> str:
 def _check_not_newer(comment: Comment | None, opened: str | None) -> None:
     if opened is None or opened_stamp(comment) == opened or comment is None:
         return
-    who = comment.set_by.get_username() if comment.set_by else "an import"
-    person = getattr(comment.set_by, "person", None)
+    who = saved_by(comment.set_by, comment.set_at, nobody="an import")
     raise NewerSaveError(
-        f"this commentary was saved by {person.name if person else who} at "
-        f"{timezone.localtime(comment.set_at):%H:%M on %d %b %Y} after you opened this page, so "
-        "your text was not saved. It is still in the box and theirs is on the indicator page: "
-        "save again to replace theirs",
+        f"this commentary was saved by {who} after you opened this page, so your text was not "
+        "saved. It is still in the box and theirs is on the indicator page: save again to "
+        "replace theirs",
         stamp=opened_stamp(comment),
     )
 

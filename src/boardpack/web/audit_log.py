@@ -21,6 +21,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 
+from boardpack.accounts.selectors import login_name
 from boardpack.jobs.models import Job
 from boardpack.reports.models import ReportMade
 
@@ -90,11 +91,12 @@ def _via(reason: str) -> str:
     return (found[1] or found[2]) if found else "web"
 
 
-def _user_name(user: AbstractBaseUser | None) -> str:
+def user_name(user: AbstractBaseUser | None) -> str:
+    """The person and their login, "Head of Service (jo.smith)"; "" for no login."""
     if user is None:
         return ""
-    person = getattr(user, "person", None)
-    return f"{person.name} ({user.get_username()})" if person else user.get_username()
+    name = login_name(user)
+    return name if name == user.get_username() else f"{name} ({user.get_username()})"
 
 
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
@@ -118,7 +120,7 @@ def _history(kind: str, model: type[Model], search: Search, limit: int) -> Itera
         reason = row.history_change_reason or ""
         yield Entry(
             at=row.history_date,
-            who=_user_name(row.history_user) or ("command line" if _via(reason) != "web" else ""),
+            who=user_name(row.history_user) or ("command line" if _via(reason) != "web" else ""),
             via=_via(reason),
             kind=kind,
             record=f"{row.instance}",
@@ -154,7 +156,7 @@ def _reports(search: Search, limit: int) -> Iterator[Entry]:
     for row in made.select_related("by__person").order_by("-at")[:limit]:
         yield Entry(
             row.at,
-            _user_name(row.by) or row.through,
+            user_name(row.by) or row.through,
             row.through,
             "Report made",
             str(row),
@@ -168,7 +170,7 @@ def _reports(search: Search, limit: int) -> Iterator[Entry]:
     for job in jobs.select_related("started_by__person").order_by("-created_at")[:limit]:
         yield Entry(
             job.created_at,
-            _user_name(job.started_by),
+            user_name(job.started_by),
             "web, in the background",
             "Report made",
             job.title,

@@ -17,7 +17,7 @@ from boardpack.accounts.models import Role
 from boardpack.accounts.permissions import role_required
 from boardpack.lib.forms import DateField
 from boardpack.lib.spreadsheets import csv_record
-from boardpack.web.audit_log import CSV_COLUMNS, Search, audit_entries, csv_row, kinds
+from boardpack.web.audit_log import CSV_COLUMNS, Search, audit_entries, csv_row, kinds, user_name
 
 PAGE_ROWS = 200
 CSV_ROWS = 10_000
@@ -26,8 +26,7 @@ auditor_required = role_required({Role.AUDITOR, Role.PERFORMANCE_OFFICER})
 
 class Account(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        person = getattr(obj, "person", None)
-        return f"{person.name} ({obj.get_username()})" if person else obj.get_username()
+        return user_name(obj)
 
 
 class AuditSearch(forms.Form):

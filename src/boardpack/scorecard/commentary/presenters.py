@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils.text import capfirst
 
 from boardpack.accounts.models import Person
+from boardpack.accounts.selectors import login_name
 from boardpack.core.commentary import EDITABLE, TRANSITIONS, State
 from boardpack.core.periods import Month
 from boardpack.core.status import EXCEPTIONS
@@ -47,10 +48,7 @@ def returned_reason(comment: Comment | None) -> str:
 
 def user_name(user: AbstractBaseUser | None) -> str:
     """The person behind a login, else the login; an import has no user."""
-    if user is None:
-        return "Import"
-    person = getattr(user, "person", None)
-    return person.name if person else user.get_username()
+    return login_name(user) or "Import"
 
 
 def error_text(error: Exception) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Model
 
+from boardpack.accounts.selectors import login_name
 from boardpack.core.periods import Month
 from boardpack.core.status import Tolerance
 from boardpack.scorecard.indicators.selectors import Revision
@@ -17,10 +18,7 @@ from boardpack.scorecard.models import Actual, Comment, Indicator, Target
 
 def person_name(user: Any) -> str:
     """The person behind a login, else the username; 'System' where no one was signed in."""
-    if user is None:
-        return "System"
-    person = getattr(user, "person", None)
-    return person.name if person is not None else str(user.get_username())
+    return login_name(user) or "System"
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from boardpack.accounts.models import OrgUnit
+from boardpack.accounts.selectors import saved_by
 from boardpack.core.periods import Month, fy_months
 from boardpack.core.status import Status
 from boardpack.scorecard.models import Actual, Indicator, Target
@@ -148,6 +149,4 @@ def who_set(cell: Cell, part: str) -> str:
     )
     if row is None:
         return "someone (it has since been removed)"
-    person = getattr(row.set_by, "person", None) if row.set_by else None
-    name = person.name if person else (row.set_by.get_username() if row.set_by else row.source)
-    return f"{name} at {timezone.localtime(row.set_at):%H:%M on %d %b %Y}"
+    return saved_by(row.set_by, row.set_at, nobody=row.source)
